@@ -57,17 +57,17 @@ public class TriggerTreeBenchmarks
     {
         var last = await signals.GetLastRetrainAsync();
         var rows = await signals.GetNewLabeledRowCountAsync() ?? 0;
-        if (await signals.GetMetricAsync("accuracy") < 0.85 && await signals.GetMetricAsync("error_rate") > 0.1)
+        if ((await signals.GetMetricAsync("accuracy"))?.Value < 0.85 && (await signals.GetMetricAsync("error_rate"))?.Value > 0.1)
         {
             return true;
         }
 
-        if (await signals.GetMetricAsync("f1") < 0.95 * last!.BaselineMetrics["f1"])
+        if ((await signals.GetMetricAsync("f1"))?.Value < 0.95 * last!.BaselineMetrics["f1"])
         {
             return true;
         }
 
-        if (await signals.GetMetricAsync("latency") is < 10 or > 500)
+        if ((await signals.GetMetricAsync("latency"))?.Value is < 10 or > 500)
         {
             return true;
         }
@@ -83,9 +83,9 @@ public class TriggerTreeBenchmarks
             return true;
         }
 
-        var weak = (await signals.GetMetricAsync("auc") < 0.85 ? 1 : 0) + (await signals.GetMetricAsync("precision") < 0.8 ? 1 : 0)
-            + (await signals.GetMetricAsync("recall") < 0.8 ? 1 : 0);
-        return weak >= 2 || await signals.GetMetricAsync("calibration") > 0.05 || await signals.GetMetricAsync("logloss") > 0.5;
+        var weak = ((await signals.GetMetricAsync("auc"))?.Value < 0.85 ? 1 : 0) + ((await signals.GetMetricAsync("precision"))?.Value < 0.8 ? 1 : 0)
+            + ((await signals.GetMetricAsync("recall"))?.Value < 0.8 ? 1 : 0);
+        return weak >= 2 || (await signals.GetMetricAsync("calibration"))?.Value > 0.05 || (await signals.GetMetricAsync("logloss"))?.Value > 0.5;
     }
 
     /// <summary>The tree: every node evaluated, explained, and the two stateful nodes reading (and, when changed, writing) state.</summary>

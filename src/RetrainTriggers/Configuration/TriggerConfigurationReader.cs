@@ -13,8 +13,8 @@ internal sealed class TriggerConfigurationReader
     private static readonly string[] Kinds =
         ["Threshold", "Hysteresis", "Schedule", "Volume", "Drift", "Any", "All", "Not", "AtLeast", "Sustained", "Cooldown"];
 
-    private static readonly string[] ThresholdSettings = ["Metric", "Below", "Above", "Basis", NameKey];
-    private static readonly string[] HysteresisSettings = ["Metric", "Direction", "Enter", "Exit", "Basis", NameKey];
+    private static readonly string[] ThresholdSettings = ["Metric", "Below", "Above", "Basis", "MaxAge", NameKey];
+    private static readonly string[] HysteresisSettings = ["Metric", "Direction", "Enter", "Exit", "Basis", "MaxAge", NameKey];
     private static readonly string[] ScheduleSettings = ["Cron", "Interval", "TimeZone", "MissedFire", "GracePeriod", NameKey];
     private static readonly string[] VolumeSettings = ["MinNewRows", "MinGrowth", "Match", NameKey];
     private static readonly string[] DriftSettings = ["Feature", "ScoreAbove", "MinLevel", "Match", NameKey];
@@ -133,6 +133,7 @@ internal sealed class TriggerConfigurationReader
             Below = OptionalNumber(settings, "Below", NumberRule.NonNegative),
             Above = OptionalNumber(settings, "Above", NumberRule.NonNegative),
             Basis = OptionalEnum<ThresholdBasis>(settings, "Basis") ?? ThresholdBasis.Absolute,
+            MaxAge = OptionalDuration(settings, "MaxAge"),
             Name = MergeName(section, settings, ref name, ref nameSection),
         };
 
@@ -160,6 +161,7 @@ internal sealed class TriggerConfigurationReader
             Enter = RequiredNumber(section, settings, "Enter", NumberRule.NonNegative) ?? double.NaN,
             Exit = RequiredNumber(section, settings, "Exit", NumberRule.NonNegative) ?? double.NaN,
             Basis = OptionalEnum<ThresholdBasis>(settings, "Basis") ?? ThresholdBasis.Absolute,
+            MaxAge = OptionalDuration(settings, "MaxAge"),
             Name = MergeName(section, settings, ref name, ref nameSection),
         };
 

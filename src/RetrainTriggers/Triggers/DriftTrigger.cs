@@ -89,7 +89,8 @@ internal sealed class DriftTrigger : Trigger
         var outcome = OutcomeAlgebra.AtLeast(match == ConditionMatch.Any ? 1 : parts.Count, fired, undecided);
         var reason = new StringBuilder(string.Join(match == ConditionMatch.Any ? "; " : " and ", parts.OrderBy(p => p.Outcome == outcome ? 0 : 1).Select(p => p.Reason)));
         AppendFeatures(reason, signal.DriftedFeatures);
-        return Result(context, outcome, reason.ToString(), signal.Score, scoreAbove);
+        var cause = await BreachEpisode.TrackAsync(context, outcome, "drift", cancellationToken).ConfigureAwait(false);
+        return Result(context, outcome, reason.ToString(), signal.Score, scoreAbove, cause: cause);
     }
 
     private static void AppendFeatures(StringBuilder reason, IReadOnlyList<FeatureDriftSignal>? features)

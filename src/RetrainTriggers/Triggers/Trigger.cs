@@ -282,7 +282,8 @@ public abstract class Trigger : ITrigger
         string reason,
         double? observed = null,
         double? threshold = null,
-        IReadOnlyList<TriggerResult>? children = null) => new()
+        IReadOnlyList<TriggerResult>? children = null,
+        string? cause = null) => new()
         {
             Name = Name,
             Kind = Kind,
@@ -293,6 +294,7 @@ public abstract class Trigger : ITrigger
             Reason = reason,
             EvaluatedAt = context.Now,
             Children = children ?? [],
+            Cause = outcome == TriggerOutcome.Fired ? cause : null,
         };
 
     /// <summary>Evaluates a child positioned at its own path; a custom child returning null is reported as insufficient data.</summary>

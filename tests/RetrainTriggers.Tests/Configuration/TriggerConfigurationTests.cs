@@ -200,7 +200,7 @@ public class TriggerConfigurationTests
     public void Build_UnknownSetting_ErrorListsKnownSettings()
     {
         Failures("""{"Triggers":{"Any":[{"Threshold":{"Metric":"accuracy","Blow":0.85}}]}}""")
-            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, Name");
+            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, MaxAge, Name");
     }
 
     [Fact]
@@ -401,5 +401,19 @@ public class TriggerConfigurationTests
     public void Build_NullSection_Throws()
     {
         FluentActions.Invoking(() => TriggerConfiguration.Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("section");
+    }
+
+    [Fact]
+    public async Task Build_MaxAge_ReadsTheDurationAndMakesStaleReadingsInsufficient()
+    {
+        var trigger = TriggerConfiguration.Build(Section(
+            """{"Triggers":{"Threshold":{"Metric":"accuracy","Below":0.85,"MaxAge":"1.00:00:00"}}}"""));
+        var signals = new InMemorySignals();
+        signals.Record("accuracy", 0.8, Start.AddDays(-2));
+
+        var result = await EvaluateAsync(trigger, signals);
+
+        result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
+        result.Reason.Should().Be("accuracy is 2.00:00:00 old, older than MaxAge 1.00:00:00");
     }
 }

@@ -215,6 +215,6 @@ public class RetrainTriggersServiceCollectionExtensionsTests
 
     private sealed class FixedMetrics(double value) : IMetricSource
     {
-        public ValueTask<double?> GetMetricAsync(string metric, CancellationToken cancellationToken = default) => new(value);
+        public ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default) => new(new MetricSample(value, DateTimeOffset.UnixEpoch));
     }
 }

@@ -137,4 +137,25 @@ public sealed class DriftTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinLevel");
     }
+
+    [Fact]
+    public async Task Drift_Cause_IsTheDriftStartUntilTheScoreRecovers()
+    {
+        var trigger = Trigger.Drift(0.5);
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.6 });
+        var first = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var second = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.1 });
+        var recovered = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.7 });
+        var again = await h.EvaluateAsync(trigger);
+
+        first.Cause.Should().Be("drift@2026-01-01T00:00:00Z");
+        second.Cause.Should().Be(first.Cause);
+        recovered.Cause.Should().BeNull();
+        again.Cause.Should().Be("drift@2026-01-01T03:00:00Z");
+    }
 }

@@ -50,7 +50,7 @@ public sealed class TriggerDocsExamplesTests
         // result.Fired == true
         // result.Explain():
         // [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
-        //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85
+        //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85 [cause breach@2026-01-01T00:00:00Z]
         //   [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
         // end-docs
 
@@ -58,7 +58,7 @@ public sealed class TriggerDocsExamplesTests
         result.Explain().Should().Be(
             """
             [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
-              [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85
+              [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85 [cause breach@2026-01-01T00:00:00Z]
               [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
             """.ReplaceLineEndings("\n"));
     }
@@ -212,7 +212,7 @@ public sealed class TriggerDocsExamplesTests
         }
 
         outcomes.Should().Equal(TriggerOutcome.NotFired, TriggerOutcome.NotFired, TriggerOutcome.NotFired, TriggerOutcome.Fired, TriggerOutcome.NotFired);
-        h.Store.Values.Keys.Should().BeEquivalentTo("cooldown(sustained(drift))", "cooldown(sustained(drift))/sustained(drift)");
+        h.Store.Values.Keys.Should().BeEquivalentTo("cooldown(sustained(drift))", "cooldown(sustained(drift))/sustained(drift)", "cooldown(sustained(drift))/sustained(drift)/drift");
         h.Signals.Record("accuracy", 0.86);
         (await h.EvaluateAsync(accuracy)).Outcome.Should().Be(TriggerOutcome.NotFired);
     }
@@ -242,7 +242,7 @@ public sealed class TriggerDocsExamplesTests
 
         public async ValueTask<TriggerResult> EvaluateAsync(TriggerContext context, CancellationToken cancellationToken = default)
         {
-            double? backlog = context.Metrics is { } metrics ? await metrics.GetMetricAsync("label_backlog", cancellationToken) : null;
+            double? backlog = context.Metrics is { } metrics ? (await metrics.GetMetricAsync("label_backlog", cancellationToken))?.Value : null;
             var outcome = backlog is not { } b || double.IsNaN(b) ? TriggerOutcome.InsufficientData
                 : b > maxBacklog ? TriggerOutcome.Fired : TriggerOutcome.NotFired;
             return new TriggerResult
