@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Benchmarks;
 
@@ -25,10 +26,10 @@ public class TriggerTreeBenchmarks
         }
 
         signals.AddLabeledRows(5_000);
-        signals.RecordDrift(new DriftSignal { Score = 0.2, Level = DriftSignalLevel.None });
+        signals.RecordDrift(new DriftSignal { Score = 0.2, Level = DriftDecision.None });
         foreach (var feature in new[] { "age", "income", "region" })
         {
-            signals.RecordDrift(feature, new DriftSignal { Score = 0.05, Level = DriftSignalLevel.None });
+            signals.RecordDrift(feature, new DriftSignal { Score = 0.05, Level = DriftDecision.None });
         }
 
         tree = Trigger.Any(
@@ -37,7 +38,7 @@ public class TriggerTreeBenchmarks
                 Trigger.Threshold(new ThresholdOptions { Metric = "f1", Below = 0.95, Basis = ThresholdBasis.BaselineFactor }),
                 Trigger.Threshold(new ThresholdOptions { Metric = "latency", Below = 10, Above = 500 }),
                 Trigger.Drift(0.5) | Trigger.Drift(0.3, "age") | Trigger.Drift(0.3, "income")
-                    | Trigger.Drift(new DriftOptions { Feature = "region", MinLevel = DriftSignalLevel.Drift }),
+                    | Trigger.Drift(new DriftOptions { Feature = "region", MinLevel = DriftDecision.Drift }),
                 Trigger.Volume(minNewRows: 50_000),
                 Trigger.Volume(minGrowth: 0.2, name: "growth"),
                 Trigger.AtLeast(2, Trigger.Below("auc", 0.85), Trigger.Below("precision", 0.8), Trigger.Below("recall", 0.8)),
@@ -73,7 +74,7 @@ public class TriggerTreeBenchmarks
         }
 
         if ((await signals.GetDriftAsync(null))?.Score > 0.5 || (await signals.GetDriftAsync("age"))?.Score > 0.3
-            || (await signals.GetDriftAsync("income"))?.Score > 0.3 || (await signals.GetDriftAsync("region"))?.Level >= DriftSignalLevel.Drift)
+            || (await signals.GetDriftAsync("income"))?.Score > 0.3 || (await signals.GetDriftAsync("region"))?.Level >= DriftDecision.Drift)
         {
             return true;
         }

@@ -27,12 +27,3 @@ public interface IRetrainHistorySource
     /// <returns>The last retrain, or <see langword="null"/> when the model has never been retrained.</returns>
     ValueTask<RetrainRecord?> GetLastRetrainAsync(CancellationToken cancellationToken = default);
 }
-
-/// <summary>The facts recorded when a retrain completed; relative thresholds and volume growth are measured against them.</summary>
-/// <param name="CompletedAt">When the retrained model went into service.</param>
-/// <param name="TrainingRowCount">How many rows the model was trained on.</param>
-/// <param name="BaselineMetrics">Metric values measured at that time, by name.</param>
-public sealed record RetrainRecord(
-    DateTimeOffset CompletedAt,
-    long TrainingRowCount,
-    IReadOnlyDictionary<string, double> BaselineMetrics);

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace RetrainTriggers;
 
 /// <summary>The explainable answer of one trigger node: outcome, what was observed against which threshold, why, and the children's answers.</summary>
-public sealed record TriggerResult
+public sealed class TriggerResult
 {
     /// <summary>Gets the trigger's name.</summary>
     public required string Name { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Tests.Triggers;
 
@@ -136,11 +137,11 @@ public sealed class TriggerDocsExamplesTests
             Match = ConditionMatch.All,
         });
         var datasetDrift = Trigger.Drift(scoreAbove: 0.5);                             // dataset score > 0.5
-        var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftSignalLevel.Drift });
+        var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftDecision.Drift });
         // end-docs
 
         h.Signals.RecordDrift(new DriftSignal { Score = 0.3 });
-        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftSignalLevel.Drift, Score = 0.27, Statistic = "psi" });
+        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftDecision.Drift, Score = 0.27, Statistic = "psi" });
         (await h.EvaluateAsync(volume)).Reason.Should().Be("new rows 25000 >= 10000 and growth 25% >= 20% (25000 new / 100000 trained)");
         (await h.EvaluateAsync(datasetDrift)).Outcome.Should().Be(TriggerOutcome.NotFired);
         (await h.EvaluateAsync(ageDrift)).Reason.Should().Be("drift of age level Drift >= Drift");
