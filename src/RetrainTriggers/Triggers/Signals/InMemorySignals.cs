@@ -130,7 +130,7 @@ public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrain
     }
 
     /// <inheritdoc/>
-    public ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default)
+    ValueTask<MetricSample?> IMetricSource.GetMetricAsync(string metric, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metric);
         lock (gate)
@@ -140,13 +140,13 @@ public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrain
     }
 
     /// <inheritdoc/>
-    public ValueTask<long?> GetNewLabeledRowCountAsync(CancellationToken cancellationToken = default) => new(NewLabeledRowCount);
+    ValueTask<long?> IDataVolumeSource.GetNewLabeledRowCountAsync(CancellationToken cancellationToken) => new(NewLabeledRowCount);
 
     /// <inheritdoc/>
-    public ValueTask<RetrainRecord?> GetLastRetrainAsync(CancellationToken cancellationToken = default) => new(LastRetrain);
+    ValueTask<RetrainRecord?> IRetrainHistorySource.GetLastRetrainAsync(CancellationToken cancellationToken) => new(LastRetrain);
 
     /// <inheritdoc/>
-    public ValueTask<DriftSignal?> GetDriftAsync(string? feature, CancellationToken cancellationToken = default)
+    ValueTask<DriftSignal?> IDriftSignalSource.GetDriftAsync(string? feature, CancellationToken cancellationToken)
     {
         lock (gate)
         {

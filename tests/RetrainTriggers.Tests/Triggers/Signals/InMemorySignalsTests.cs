@@ -10,8 +10,8 @@ public sealed class InMemorySignalsTests
         signals.Record("accuracy", 0.8);
         signals.Record("accuracy", 0.82);
 
-        (await signals.GetMetricAsync("accuracy"))!.Value.Value.Should().Be(0.82);
-        (await signals.GetMetricAsync("Accuracy")).Should().BeNull("metric names are case-sensitive");
+        (await ((IMetricSource)signals).GetMetricAsync("accuracy"))!.Value.Value.Should().Be(0.82);
+        (await ((IMetricSource)signals).GetMetricAsync("Accuracy")).Should().BeNull("metric names are case-sensitive");
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class InMemorySignalsTests
         signals.RecordRetrain(TriggerHarness.Start, 10_000, baselines);
         baselines["accuracy"] = 0.1;
 
-        (await signals.GetNewLabeledRowCountAsync()).Should().Be(0);
-        var last = await signals.GetLastRetrainAsync();
+        (await ((IDataVolumeSource)signals).GetNewLabeledRowCountAsync()).Should().Be(0);
+        var last = await ((IRetrainHistorySource)signals).GetLastRetrainAsync();
         last!.TrainingRowCount.Should().Be(10_000);
         last.BaselineMetrics["accuracy"].Should().Be(0.9);
         last.CompletedAt.Should().Be(TriggerHarness.Start);
@@ -36,9 +36,9 @@ public sealed class InMemorySignalsTests
         signals.RecordDrift(new DriftSignal { Score = 0.1 });
         signals.RecordDrift("age", new DriftSignal { Score = 0.4 });
 
-        (await signals.GetDriftAsync(null))!.Score.Should().Be(0.1);
-        (await signals.GetDriftAsync("age"))!.Score.Should().Be(0.4);
-        (await signals.GetDriftAsync("income")).Should().BeNull();
+        (await ((IDriftSignalSource)signals).GetDriftAsync(null))!.Score.Should().Be(0.1);
+        (await ((IDriftSignalSource)signals).GetDriftAsync("age"))!.Score.Should().Be(0.4);
+        (await ((IDriftSignalSource)signals).GetDriftAsync("income")).Should().BeNull();
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class InMemorySignalsTests
 
         stamped.Record("accuracy", 0.8);
 
-        (await stamped.GetMetricAsync("accuracy")).Should().Be(new MetricSample(0.8, TriggerHarness.Start.AddMinutes(5)));
+        (await ((IMetricSource)stamped).GetMetricAsync("accuracy")).Should().Be(new MetricSample(0.8, TriggerHarness.Start.AddMinutes(5)));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class InMemorySignalsTests
 
         signals.Record("accuracy", 0.8, measured);
 
-        var sample = await signals.GetMetricAsync("accuracy");
+        var sample = await ((IMetricSource)signals).GetMetricAsync("accuracy");
         sample!.Value.Timestamp.Should().Be(measured);
         sample.Value.Value.Should().Be(0.8);
     }
