@@ -109,36 +109,48 @@ public static class EppsSingleton
     {
         var rows = g.GetLength(0);
         var means = new double[dimension];
+        var column = new double[rows];
         for (var k = 0; k < dimension; k++)
         {
-            // numpy reduces the outer axis of a C-ordered array row by row (sequentially).
-            var sum = 0.0;
+            // The feature matrix is column-major in scipy (a transpose), so numpy sums each column pairwise.
             for (var i = 0; i < rows; i++)
             {
-                sum += g[i, k];
+                column[i] = g[i, k];
             }
 
-            means[k] = sum / rows;
+            means[k] = Divergence.NumpySum(column) / rows;
         }
 
         return means;
     }
 
+    /// <summary>numpy's <c>cov(g.T, bias=True)</c>: centred columns, their products summed, times <c>1 / rows</c>.</summary>
     private static double[,] Covariance(double[,] g, double[] means, int dimension)
     {
         var rows = g.GetLength(0);
+        var centred = new double[dimension][];
+        for (var a = 0; a < dimension; a++)
+        {
+            centred[a] = new double[rows];
+            for (var i = 0; i < rows; i++)
+            {
+                centred[a][i] = g[i, a] - means[a];
+            }
+        }
+
         var cov = new double[dimension, dimension];
+        var products = new double[rows];
+        var scale = 1.0 / rows;
         for (var a = 0; a < dimension; a++)
         {
             for (var b = a; b < dimension; b++)
             {
-                var sum = 0.0;
                 for (var i = 0; i < rows; i++)
                 {
-                    sum += (g[i, a] - means[a]) * (g[i, b] - means[b]);
+                    products[i] = centred[a][i] * centred[b][i];
                 }
 
-                cov[a, b] = cov[b, a] = sum / rows;
+                cov[a, b] = cov[b, a] = Divergence.NumpySum(products) * scale;
             }
         }
 

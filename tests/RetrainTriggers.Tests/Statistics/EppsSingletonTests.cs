@@ -18,7 +18,11 @@ public class EppsSingletonTests
             c.GetProperty("t").Doubles());
 
         var expected = c.GetProperty("expected");
-        result.Statistic.ShouldMatchStatistic(expected.Double("statistic"), name);
+        // W inherits a relative rounding sensitivity of about the covariance's condition number times 1e-16 (the file's
+        // diagnostics say so), so an ill-conditioned case is compared within that bound when it exceeds 1e-12.
+        var condition = c.GetProperty("diagnostics").Double("covariance_condition_number");
+        var w = expected.Double("statistic");
+        result.Statistic.Should().BeApproximately(w, Math.Max(1e-12, 4e-16 * Math.Min(condition, 1e6) * Math.Abs(w)), name);
         result.PValue.ShouldMatchPValue(expected.Double("pvalue"), name);
         result.DegreesOfFreedom.Should().Be(expected.GetProperty("df").GetInt32());
         result.SmallSampleCorrection.Should().Be(expected.GetProperty("small_sample_correction").GetBoolean());

@@ -37,6 +37,19 @@ internal static class MoreReferenceData
         return data;
     }
 
+    /// <summary>A number that may be one of the files' non-finite strings "inf", "-inf" or "nan".</summary>
+    public static double Number(this JsonElement element, string property)
+    {
+        var e = element.GetProperty(property);
+        return e.ValueKind != JsonValueKind.String ? e.GetDouble() : e.GetString() switch
+        {
+            "inf" => double.PositiveInfinity,
+            "-inf" => double.NegativeInfinity,
+            "nan" => double.NaN,
+            var other => throw new InvalidOperationException($"Unexpected number {other}."),
+        };
+    }
+
     public static TestAlternative Alternative(JsonElement c) => c.GetProperty("alternative").GetString() switch
     {
         "two-sided" => TestAlternative.TwoSided,
