@@ -58,7 +58,7 @@ public sealed partial class Adwin
                 variances.Add(Number(row.Variances[i]));
             }
 
-            array.Add(new JsonObject { ["totals"] = totals, ["variances"] = variances });
+            array.Add((JsonNode)new JsonObject { ["totals"] = totals, ["variances"] = variances });
         }
 
         o["rows"] = array;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RetrainTriggers.Drift.Streaming;
 
 /// <summary>ADWIN, adaptive windowing (Bifet and Gavaldà 2007, the bucket-compressed ADWIN2), as River's <c>drift.ADWIN</c>.</summary>

@@ -131,7 +131,7 @@ public abstract class ConceptDriftDetector
     private protected static JsonNode Number(double value) =>
         double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString(CultureInfo.InvariantCulture))!;
 
-    /// <summary>Reads a value written by <see cref="Number"/>.</summary>
+    /// <summary>Reads a value written by <see cref="Number(double)"/>.</summary>
     private protected static double Number(JsonNode? node)
     {
         ArgumentNullException.ThrowIfNull(node);

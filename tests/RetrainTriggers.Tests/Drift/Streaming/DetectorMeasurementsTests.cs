@@ -1,5 +1,4 @@
 using System.Globalization;
-using RetrainTriggers.Drift.Streaming;
 using Xunit.Abstractions;
 
 namespace RetrainTriggers.Tests.Drift.Streaming;
