@@ -16,7 +16,7 @@ namespace RetrainTriggers;
 /// (<c>threshold:accuracy</c>, <c>any(a,b)</c>); give a <c>Name</c> to keep state keys stable while a tree evolves.
 /// </para>
 /// </remarks>
-public abstract class Trigger : ITrigger
+public abstract partial class Trigger : ITrigger
 {
     private protected Trigger(string name)
     {
