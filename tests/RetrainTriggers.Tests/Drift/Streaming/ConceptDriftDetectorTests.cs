@@ -39,7 +39,7 @@ public class ConceptDriftDetectorTests
         var drifts = Enumerable.Range(0, levels.Length).Where(i => levels[i] == ConceptDriftLevel.Drift).ToArray();
 
         drifts.Should().NotBeEmpty();
-        drifts.Zip(drifts.Skip(1)).Should().OnlyContain(p => p.Second > p.First + 1, "a detector restarts after a drift");
+        drifts.Zip(drifts.Skip(1)).Where(p => p.Second == p.First + 1).Should().BeEmpty("a detector restarts after a drift");
     }
 
     [Theory]
