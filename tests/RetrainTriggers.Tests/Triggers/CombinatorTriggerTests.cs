@@ -186,7 +186,7 @@ public sealed class CombinatorTriggerTests
     {
         var act = () => Trigger.Any();
 
-        act.Should().Throw<ArgumentException>().WithParameterName("children").WithMessage("Any needs at least one child*");
+        act.Should().Throw<ArgumentException>().WithParameterName("children").WithMessage("*Any must list at least one trigger*");
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class CombinatorTriggerTests
     {
         var act = () => Trigger.All([], name: "x");
 
-        act.Should().Throw<ArgumentException>().WithMessage("All needs at least one child*");
+        act.Should().Throw<ArgumentException>().WithMessage("*All must list at least one trigger*");
     }
 
     [Theory]
@@ -205,7 +205,7 @@ public sealed class CombinatorTriggerTests
     {
         var act = () => Trigger.AtLeast(k, Trigger.Below("a", 1), Trigger.Below("b", 1));
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count");
+        act.Should().Throw<ArgumentException>().WithMessage("*AtLeast:Count must be between 1 and*");
     }
 
     [Fact]

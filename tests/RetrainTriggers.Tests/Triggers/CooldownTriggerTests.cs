@@ -69,7 +69,7 @@ public sealed class CooldownTriggerTests
     {
         var act = () => Trigger.Below("a", 1).WithCooldown(TimeSpan.FromSeconds(-1));
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+        act.Should().Throw<ArgumentException>().WithMessage("*Cooldown:Period must be > 0*");
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class DriftTriggerTests
     {
         var act = () => Trigger.Drift(new DriftOptions());
 
-        act.Should().Throw<ArgumentException>().WithMessage("*ScoreAbove, MinLevel or both*");
+        act.Should().Throw<ArgumentException>().WithMessage("*must set ScoreAbove, MinLevel (Warning or Drift), or both*");
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class DriftTriggerTests
     {
         var act = () => Trigger.Drift(score);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("ScoreAbove");
+        act.Should().Throw<ArgumentException>().WithMessage("*Drift:ScoreAbove must be*");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class DriftTriggerTests
     {
         var act = () => Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.None });
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinLevel");
+        act.Should().Throw<ArgumentException>().WithMessage("*Drift:MinLevel must be Warning or Drift*");
     }
 
     [Fact]

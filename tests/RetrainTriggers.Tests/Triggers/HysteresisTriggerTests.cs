@@ -129,7 +129,7 @@ public sealed class HysteresisTriggerTests
     {
         var act = () => Trigger.Hysteresis(new HysteresisOptions { Metric = "accuracy", Enter = 0.88, Exit = 0.85 });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Enter (0.88) must not exceed Exit (0.85)*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Enter (0.88) must not exceed Hysteresis:Exit (0.85)*");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class HysteresisTriggerTests
     {
         var act = () => Trigger.Hysteresis(new HysteresisOptions { Metric = "accuracy", Exit = 0.9 });
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Enter");
+        act.Should().Throw<ArgumentException>().WithMessage("*Hysteresis:Enter *");
     }
 
     [Fact]

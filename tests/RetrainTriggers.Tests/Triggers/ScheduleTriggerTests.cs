@@ -295,7 +295,7 @@ public sealed class ScheduleTriggerTests
     {
         var act = () => Trigger.Cron(expression);
 
-        act.Should().Throw<ArgumentException>().WithMessage($"Invalid cron expression '{expression}'*");
+        act.Should().Throw<ArgumentException>().WithMessage($"*Schedule:Cron '{expression}' is not a valid cron expression*");
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class ScheduleTriggerTests
     {
         var act = () => Trigger.Schedule(new ScheduleOptions());
 
-        act.Should().Throw<ArgumentException>().WithMessage("*exactly one of Cron and Interval*");
+        act.Should().Throw<ArgumentException>().WithMessage("*must set exactly one of Cron*");
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed class ScheduleTriggerTests
     {
         var act = () => Trigger.Schedule(new ScheduleOptions { Cron = "0 0 * * *", Interval = TimeSpan.FromHours(1) });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*exactly one of Cron and Interval*");
+        act.Should().Throw<ArgumentException>().WithMessage("*must set exactly one of Cron*");
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public sealed class ScheduleTriggerTests
     {
         var act = () => Trigger.Every(TimeSpan.Zero);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Interval");
+        act.Should().Throw<ArgumentException>().WithMessage("*Schedule:Interval must be > 0*");
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public sealed class ScheduleTriggerTests
     {
         var act = () => Trigger.Schedule(new ScheduleOptions { Cron = "0 0 * * *", GracePeriod = TimeSpan.FromSeconds(-1) });
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("GracePeriod");
+        act.Should().Throw<ArgumentException>().WithMessage("*Schedule:GracePeriod must be >= 0*");
     }
 
     [Fact]

@@ -237,7 +237,7 @@ public sealed class SustainedTriggerTests
     {
         var act = () => Trigger.Sustained(Trigger.Drift(0.5), new SustainedOptions());
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Duration, a number of Evaluations, or both*");
+        act.Should().Throw<ArgumentException>().WithMessage("*must set Duration*");
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class SustainedTriggerTests
     {
         var act = () => Trigger.Drift(0.5).SustainedFor(TimeSpan.Zero);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("duration");
+        act.Should().Throw<ArgumentException>().WithMessage("*Sustained:Duration must be > 0*");
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class SustainedTriggerTests
     {
         var act = () => Trigger.Drift(0.5).SustainedFor(0);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("evaluations");
+        act.Should().Throw<ArgumentException>().WithMessage("*Sustained:Evaluations must be > 0*");
     }
 
     [Fact]

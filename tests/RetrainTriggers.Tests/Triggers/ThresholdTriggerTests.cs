@@ -185,7 +185,7 @@ public sealed class ThresholdTriggerTests
     {
         var act = () => Trigger.Threshold(new ThresholdOptions { Metric = "accuracy" });
 
-        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*Below, Above or both*");
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*must set Below, Above, or both*");
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class ThresholdTriggerTests
     {
         var act = () => Trigger.Below("accuracy", bound);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Below");
+        act.Should().Throw<ArgumentException>().WithMessage("*Threshold:Below must be*");
     }
 
     [Theory]
@@ -213,7 +213,7 @@ public sealed class ThresholdTriggerTests
     {
         var act = () => Trigger.Threshold(new ThresholdOptions { Metric = "accuracy", Above = factor, Basis = ThresholdBasis.BaselineFactor });
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Above");
+        act.Should().Throw<ArgumentException>().WithMessage("*Threshold:Above must be*");
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ThresholdTriggerTests
     {
         var act = () => Trigger.Threshold(new ThresholdOptions { Metric = "latency", Below = 2, Above = 1 });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Below (2) must not exceed Above (1)*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Below (2) must not exceed Threshold:Above (1)*");
     }
 
     [Fact]
@@ -301,5 +301,27 @@ public sealed class ThresholdTriggerTests
 
         missing.Cause.Should().BeNull();
         back.Cause.Should().Be(first.Cause);
+    }
+
+    [Fact]
+    public void Threshold_SeveralBadSettings_OneExceptionListsEveryError()
+    {
+        var act = () => Trigger.Threshold(new ThresholdOptions { Metric = " ", Below = double.NaN, Above = double.PositiveInfinity, MaxAge = TimeSpan.FromSeconds(-1) });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage(
+            "Invalid Threshold options: Threshold:Metric is required; Threshold:Below must be a finite number, not NaN; " +
+            "Threshold:Above must be a finite number, not Infinity; Threshold:MaxAge must be > 0.*");
+    }
+
+    [Theory]
+    [InlineData(-0.05)]
+    [InlineData(-3.5)]
+    public async Task Below_NegativeBaselineOffset_FiresWhenFartherBelowTheBaseline(double offset)
+    {
+        h.Signals.RecordRetrain(h.Now, 100, new Dictionary<string, double> { ["r2"] = 0.5 });
+        h.Signals.Record("r2", 0.5 + offset - 0.01);
+        var trigger = Trigger.Threshold(new ThresholdOptions { Metric = "r2", Below = offset, Basis = ThresholdBasis.BaselineOffset });
+
+        (await h.EvaluateAsync(trigger)).Outcome.Should().Be(TriggerOutcome.Fired);
     }
 }

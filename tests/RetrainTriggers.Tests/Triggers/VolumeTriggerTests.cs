@@ -120,7 +120,7 @@ public sealed class VolumeTriggerTests
     {
         var act = () => Trigger.Volume();
 
-        act.Should().Throw<ArgumentException>().WithMessage("*MinNewRows, MinGrowth or both*");
+        act.Should().Throw<ArgumentException>().WithMessage("*must set MinNewRows, MinGrowth*");
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class VolumeTriggerTests
     {
         var act = () => Trigger.Volume(minNewRows: rows);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinNewRows");
+        act.Should().Throw<ArgumentException>().WithMessage("*Volume:MinNewRows must be > 0*");
     }
 
     [Theory]
@@ -141,7 +141,7 @@ public sealed class VolumeTriggerTests
     {
         var act = () => Trigger.Volume(minGrowth: growth);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinGrowth");
+        act.Should().Throw<ArgumentException>().WithMessage("*Volume:MinGrowth must be*");
     }
 
     [Fact]

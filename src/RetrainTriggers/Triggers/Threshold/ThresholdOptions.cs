@@ -28,4 +28,25 @@ public sealed class ThresholdOptions
 
     /// <summary>Gets or sets the trigger name; default <c>threshold:{Metric}</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        OptionsValidation.Required(Metric, path, nameof(Metric), errors);
+        if (Below is null && Above is null)
+        {
+            errors.Add($"{path} must set Below, Above, or both (fires outside the band Below..Above)");
+        }
+
+        OptionsValidation.Defined(Basis, path, nameof(Basis), errors);
+        OptionsValidation.Threshold(Below, Basis, path, nameof(Below), errors);
+        OptionsValidation.Threshold(Above, Basis, path, nameof(Above), errors);
+        if (Below > Above)
+        {
+            errors.Add($"{path}:Below ({TriggerFormat.Number(Below.Value)}) must not exceed {path}:Above ({TriggerFormat.Number(Above!.Value)}); the trigger fires outside [Below, Above]");
+        }
+
+        OptionsValidation.Positive(MaxAge, path, nameof(MaxAge), errors);
+        OptionsValidation.Name(Name, path, errors);
+    }
 }

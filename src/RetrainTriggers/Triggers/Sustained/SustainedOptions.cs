@@ -17,4 +17,21 @@ public sealed class SustainedOptions
 
     /// <summary>Gets or sets the modifier's name; default <c>sustained({inner})</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        if (Duration is null && Evaluations is null)
+        {
+            errors.Add($"{path} must set Duration (e.g. \"3.00:00:00\"), Evaluations (consecutive evaluations), or both");
+        }
+
+        OptionsValidation.Positive(Duration, path, nameof(Duration), errors);
+        if (Evaluations < 1)
+        {
+            errors.Add($"{path}:Evaluations must be > 0");
+        }
+
+        OptionsValidation.Name(Name, path, errors);
+    }
 }

@@ -15,28 +15,8 @@ internal sealed class DriftTrigger : Trigger
     private readonly ConditionMatch match;
 
     public DriftTrigger(DriftOptions options)
-        : base(DefaultName(options))
+        : base(DefaultName(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Drift, (o, path, errors) => o.Validate(path, errors))))
     {
-        if (options.ScoreAbove is null && options.MinLevel is null)
-        {
-            throw new ArgumentException("Drift needs ScoreAbove, MinLevel or both.", nameof(options));
-        }
-
-        if (options.ScoreAbove is { } s && (!double.IsFinite(s) || s < 0))
-        {
-            throw new ArgumentOutOfRangeException("ScoreAbove", s, "ScoreAbove must be a finite number, at least 0.");
-        }
-
-        if (options.MinLevel is { } level && (level is not (DriftDecision.Warning or DriftDecision.Drift)))
-        {
-            throw new ArgumentOutOfRangeException("MinLevel", level, "MinLevel must be Warning or Drift (None would always fire).");
-        }
-
-        if (!Enum.IsDefined(options.Match))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Match, "Match is not a defined ConditionMatch.");
-        }
-
         feature = options.Feature;
         scoreAbove = options.ScoreAbove;
         minLevel = options.MinLevel;
@@ -130,14 +110,5 @@ internal sealed class DriftTrigger : Trigger
         }
     }
 
-    private static string DefaultName(DriftOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Feature is not null && string.IsNullOrWhiteSpace(options.Feature))
-        {
-            throw new ArgumentException("Drift Feature must be null (dataset) or a feature name, not blank.", nameof(options));
-        }
-
-        return options.Name ?? (options.Feature is null ? "drift" : "drift:" + options.Feature);
-    }
+    private static string DefaultName(DriftOptions options) => options.Name ?? (options.Feature is null ? "drift" : "drift:" + options.Feature);
 }

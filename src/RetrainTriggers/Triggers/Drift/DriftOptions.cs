@@ -22,4 +22,35 @@ public sealed class DriftOptions
 
     /// <summary>Gets or sets the trigger name; default <c>drift</c>, or <c>drift:{Feature}</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        if (ScoreAbove is null && MinLevel is null)
+        {
+            errors.Add($"{path} must set ScoreAbove, MinLevel (Warning or Drift), or both");
+        }
+
+        if (Feature is not null && string.IsNullOrWhiteSpace(Feature))
+        {
+            errors.Add($"{path}:Feature must be a feature name, or absent for the dataset verdict");
+        }
+
+        if (ScoreAbove is { } score && !double.IsFinite(score))
+        {
+            errors.Add($"{path}:ScoreAbove must be a finite number, not {TriggerFormat.Number(score)}");
+        }
+        else if (ScoreAbove < 0)
+        {
+            errors.Add($"{path}:ScoreAbove must be >= 0");
+        }
+
+        if (MinLevel is { } level && level is not (DriftDecision.Warning or DriftDecision.Drift))
+        {
+            errors.Add($"{path}:MinLevel must be Warning or Drift, not {level}; None would fire on every evaluation");
+        }
+
+        OptionsValidation.Defined(Match, path, nameof(Match), errors);
+        OptionsValidation.Name(Name, path, errors);
+    }
 }

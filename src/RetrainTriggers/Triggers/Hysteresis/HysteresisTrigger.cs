@@ -15,35 +15,8 @@ internal sealed class HysteresisTrigger : Trigger
     private readonly TimeSpan? maxAge;
 
     public HysteresisTrigger(HysteresisOptions options)
-        : base(DefaultName(options))
+        : base(DefaultName(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Hysteresis, (o, path, errors) => o.Validate(path, errors))))
     {
-        if (!Enum.IsDefined(options.Direction))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Direction, "Direction is not a defined ThresholdDirection.");
-        }
-
-        if (options.MaxAge is { } age && age <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException("MaxAge", age, "MaxAge must be > 0.");
-        }
-
-        if (!Enum.IsDefined(options.Basis))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Basis, "Basis is not a defined ThresholdBasis.");
-        }
-
-        MetricReader.ValidateThreshold(options.Enter, options.Basis, "Enter");
-        MetricReader.ValidateThreshold(options.Exit, options.Basis, "Exit");
-        var ordered = options.Direction == ThresholdDirection.Below ? options.Enter <= options.Exit : options.Exit <= options.Enter;
-        if (!ordered)
-        {
-            throw new ArgumentException(
-                options.Direction == ThresholdDirection.Below
-                    ? $"Hysteresis on '{options.Metric}' (Below): Enter ({TriggerFormat.Number(options.Enter)}) must not exceed Exit ({TriggerFormat.Number(options.Exit)})."
-                    : $"Hysteresis on '{options.Metric}' (Above): Exit ({TriggerFormat.Number(options.Exit)}) must not exceed Enter ({TriggerFormat.Number(options.Enter)}).",
-                nameof(options));
-        }
-
         metric = options.Metric;
         direction = options.Direction;
         enter = options.Enter;
@@ -117,14 +90,5 @@ internal sealed class HysteresisTrigger : Trigger
             cause: activeSince is { } start ? "breach@" + TriggerFormat.CauseInstant(start) : null);
     }
 
-    private static string DefaultName(HysteresisOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Metric))
-        {
-            throw new ArgumentException("Hysteresis needs a Metric name.", nameof(options));
-        }
-
-        return options.Name ?? "hysteresis:" + options.Metric;
-    }
+    private static string DefaultName(HysteresisOptions options) => options.Name ?? "hysteresis:" + options.Metric;
 }

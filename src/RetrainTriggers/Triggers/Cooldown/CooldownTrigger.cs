@@ -7,16 +7,12 @@ internal sealed class CooldownTrigger : Trigger
     private readonly ITrigger inner;
     private readonly TimeSpan period;
 
-    public CooldownTrigger(ITrigger inner, TimeSpan period, string? name)
-        : base(name ?? $"cooldown({NotTrigger.Require(inner).Name})")
+    public CooldownTrigger(ITrigger inner, CooldownOptions options)
+        : base(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Cooldown, (o, path, errors) => o.Validate(path, errors)).Name
+               ?? $"cooldown({NotTrigger.Require(inner).Name})")
     {
-        if (period <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(period), period, "The cooldown period must be greater than zero.");
-        }
-
         this.inner = inner;
-        this.period = period;
+        period = options.Period!.Value;
         Children = [inner];
         TriggerTree.Validate(this, nameof(inner));
     }

@@ -16,24 +16,9 @@ internal sealed class SustainedTrigger : Trigger
     private readonly bool resetOnInsufficientData;
 
     public SustainedTrigger(ITrigger inner, SustainedOptions options)
-        : base(options?.Name ?? $"sustained({NotTrigger.Require(inner).Name})")
+        : base(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Sustained, (o, path, errors) => o.Validate(path, errors)).Name
+               ?? $"sustained({NotTrigger.Require(inner).Name})")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Duration is null && options.Evaluations is null)
-        {
-            throw new ArgumentException("Sustained needs a Duration, a number of Evaluations, or both.", nameof(options));
-        }
-
-        if (options.Duration is { } d && d <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException("duration", d, "The sustained duration must be greater than zero.");
-        }
-
-        if (options.Evaluations is < 1)
-        {
-            throw new ArgumentOutOfRangeException("evaluations", options.Evaluations, "The number of consecutive evaluations must be at least 1.");
-        }
-
         this.inner = inner;
         duration = options.Duration;
         evaluations = options.Evaluations;

@@ -18,29 +18,40 @@ internal sealed class CombinatorTrigger : Trigger
         : base(name ?? DefaultName(kind, required, children))
     {
         this.children = children;
-        if (this.children.Length == 0)
+        var errors = new List<string>();
+        Validate(kind, required, children, kind, errors);
+        if (errors.Count > 0)
         {
-            throw new ArgumentException($"{kind} needs at least one child trigger.", nameof(children));
+            throw new ArgumentException($"Invalid {kind}: {string.Join("; ", errors)}.", nameof(children));
         }
 
-        if (Array.IndexOf(this.children, null) >= 0)
-        {
-            throw new ArgumentException($"{kind} has a null child trigger.", nameof(children));
-        }
-
-        this.required = kind == TriggerKinds.All ? this.children.Length : required;
-        if (this.required < 1 || this.required > this.children.Length)
-        {
-            throw new ArgumentOutOfRangeException(
-                "count", required, $"AtLeast needs a count from 1 to the number of children ({this.children.Length.ToString(CultureInfo.InvariantCulture)}).");
-        }
-
+        this.required = kind == TriggerKinds.All ? children.Length : required;
         Kind = kind;
         this.shortCircuit = shortCircuit;
         TriggerTree.Validate(this, nameof(children));
     }
 
     public override string Kind { get; }
+
+    /// <summary>Adds every problem of a combinator with <paramref name="children"/> to <paramref name="errors"/> as <c>{path}…</c>.</summary>
+    internal static void Validate(string kind, int required, IReadOnlyList<ITrigger?> children, string path, List<string> errors)
+    {
+        if (children.Count == 0)
+        {
+            errors.Add($"{path} must list at least one trigger");
+            return;
+        }
+
+        if (children.Contains(null))
+        {
+            errors.Add($"{path} has a null child trigger");
+        }
+
+        if (kind == TriggerKinds.AtLeast && (required < 1 || required > children.Count))
+        {
+            errors.Add($"{path}:Count must be between 1 and {children.Count.ToString(CultureInfo.InvariantCulture)} (the number of triggers), not {required.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
 
     public override IReadOnlyList<ITrigger> Children => children;
 

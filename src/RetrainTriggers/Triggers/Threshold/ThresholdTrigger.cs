@@ -10,32 +10,8 @@ internal sealed class ThresholdTrigger : Trigger
     private readonly TimeSpan? maxAge;
 
     public ThresholdTrigger(ThresholdOptions options)
-        : base(DefaultName(options))
+        : base(DefaultName(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Threshold, (o, path, errors) => o.Validate(path, errors))))
     {
-        if (options.Below is null && options.Above is null)
-        {
-            throw new ArgumentException($"Threshold on '{options.Metric}' needs Below, Above or both.", nameof(options));
-        }
-
-        if (options.MaxAge is { } age && age <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException("MaxAge", age, "MaxAge must be > 0.");
-        }
-
-        if (!Enum.IsDefined(options.Basis))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Basis, "Basis is not a defined ThresholdBasis.");
-        }
-
-        MetricReader.ValidateThreshold(options.Below, options.Basis, "Below");
-        MetricReader.ValidateThreshold(options.Above, options.Basis, "Above");
-        if (options.Below > options.Above)
-        {
-            throw new ArgumentException(
-                $"Threshold on '{options.Metric}': Below ({TriggerFormat.Number(options.Below.Value)}) must not exceed Above ({TriggerFormat.Number(options.Above!.Value)}); the trigger fires outside [Below, Above].",
-                nameof(options));
-        }
-
         metric = options.Metric;
         below = options.Below;
         above = options.Above;
@@ -92,16 +68,7 @@ internal sealed class ThresholdTrigger : Trigger
             : Result(context, TriggerOutcome.NotFired, Compare(value, "<=", high!.Value, above!.Value, baseline), value, high.Value);
     }
 
-    private static string DefaultName(ThresholdOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Metric))
-        {
-            throw new ArgumentException("Threshold needs a Metric name.", nameof(options));
-        }
-
-        return options.Name ?? "threshold:" + options.Metric;
-    }
+    private static string DefaultName(ThresholdOptions options) => options.Name ?? "threshold:" + options.Metric;
 
     private string Compare(double value, string op, double effective, double configured, double baseline)
     {

@@ -10,28 +10,8 @@ internal sealed class VolumeTrigger : Trigger
     private readonly ConditionMatch match;
 
     public VolumeTrigger(VolumeOptions options)
-        : base(DefaultName(options))
+        : base(DefaultName(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Volume, (o, path, errors) => o.Validate(path, errors))))
     {
-        if (options.MinNewRows is null && options.MinGrowth is null)
-        {
-            throw new ArgumentException("Volume needs MinNewRows, MinGrowth or both.", nameof(options));
-        }
-
-        if (options.MinNewRows is <= 0)
-        {
-            throw new ArgumentOutOfRangeException("MinNewRows", options.MinNewRows, "MinNewRows must be greater than 0.");
-        }
-
-        if (options.MinGrowth is { } g && (!double.IsFinite(g) || g <= 0))
-        {
-            throw new ArgumentOutOfRangeException("MinGrowth", g, "MinGrowth must be a finite fraction greater than 0 (0.2 = 20%).");
-        }
-
-        if (!Enum.IsDefined(options.Match))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Match, "Match is not a defined ConditionMatch.");
-        }
-
         minNewRows = options.MinNewRows;
         minGrowth = options.MinGrowth;
         match = options.Match;
@@ -134,9 +114,5 @@ internal sealed class VolumeTrigger : Trigger
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string DefaultName(VolumeOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.Name ?? "volume";
-    }
+    private static string DefaultName(VolumeOptions options) => options.Name ?? "volume";
 }

@@ -28,31 +28,11 @@ internal sealed class ScheduleTrigger : Trigger
     private readonly TimeSpan grace;
 
     public ScheduleTrigger(ScheduleOptions options)
-        : base(DefaultName(options))
+        : base(DefaultName(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.Schedule, (o, path, errors) => o.Validate(path, errors))))
     {
-        if ((options.Cron is null) == (options.Interval is null))
-        {
-            throw new ArgumentException("Schedule needs exactly one of Cron and Interval.", nameof(options));
-        }
-
-        if (options.Interval is { } i && i <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException("Interval", i, "The schedule interval must be greater than zero.");
-        }
-
-        if (options.GracePeriod < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException("GracePeriod", options.GracePeriod, "The grace period must not be negative.");
-        }
-
-        if (!Enum.IsDefined(options.MissedFire))
-        {
-            throw new ArgumentOutOfRangeException("MissedFire", options.MissedFire, "MissedFire is not a defined MissedFirePolicy.");
-        }
-
         if (options.Cron is { } text)
         {
-            cron = ParseCron(text);
+            _ = ScheduleOptions.TryParseCron(text, out cron);
             cronText = text.Trim();
         }
 
@@ -63,25 +43,6 @@ internal sealed class ScheduleTrigger : Trigger
     }
 
     public override string Kind => TriggerKinds.Schedule;
-
-    /// <summary>Parses 5-field (minute first) or 6-field (second first) cron text, naming the expression in errors.</summary>
-    internal static CronExpression ParseCron(string expression)
-    {
-        if (string.IsNullOrWhiteSpace(expression))
-        {
-            throw new ArgumentException("The cron expression must not be empty.", nameof(expression));
-        }
-
-        var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        try
-        {
-            return CronExpression.Parse(expression.Trim(), fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-        }
-        catch (CronFormatException ex)
-        {
-            throw new ArgumentException($"Invalid cron expression '{expression}': {ex.Message} (use 5 fields, or 6 with seconds first).", nameof(expression), ex);
-        }
-    }
 
     private protected override async ValueTask<TriggerResult> EvaluateCoreAsync(TriggerContext context, CancellationToken cancellationToken)
     {
@@ -144,11 +105,7 @@ internal sealed class ScheduleTrigger : Trigger
             cause: "schedule@" + TriggerFormat.CauseInstant(due));
     }
 
-    private static string DefaultName(ScheduleOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.Name ?? "schedule";
-    }
+    private static string DefaultName(ScheduleOptions options) => options.Name ?? "schedule";
 
     /// <summary>Finds the latest occurrence in (anchor, now] and how many occurrences lie there (counted up to a cap).</summary>
     private (DateTimeOffset? Latest, int Count) LatestDue(DateTimeOffset anchor, DateTimeOffset now)

@@ -17,4 +17,30 @@ public sealed class VolumeOptions
 
     /// <summary>Gets or sets the trigger name; default <c>volume</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        if (MinNewRows is null && MinGrowth is null)
+        {
+            errors.Add($"{path} must set MinNewRows, MinGrowth (0.2 = 20% more rows than the last training set), or both");
+        }
+
+        if (MinNewRows <= 0)
+        {
+            errors.Add($"{path}:MinNewRows must be > 0");
+        }
+
+        if (MinGrowth is { } growth && !double.IsFinite(growth))
+        {
+            errors.Add($"{path}:MinGrowth must be a finite number, not {TriggerFormat.Number(growth)}");
+        }
+        else if (MinGrowth <= 0)
+        {
+            errors.Add($"{path}:MinGrowth must be > 0 (a fraction: 0.2 = 20%)");
+        }
+
+        OptionsValidation.Defined(Match, path, nameof(Match), errors);
+        OptionsValidation.Name(Name, path, errors);
+    }
 }

@@ -31,4 +31,38 @@ public sealed class HysteresisOptions
 
     /// <summary>Gets or sets the trigger name; default <c>hysteresis:{Metric}</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        OptionsValidation.Required(Metric, path, nameof(Metric), errors);
+        OptionsValidation.Defined(Direction, path, nameof(Direction), errors);
+        OptionsValidation.Defined(Basis, path, nameof(Basis), errors);
+        foreach (var (key, value) in (ReadOnlySpan<(string, double)>)[(nameof(Enter), Enter), (nameof(Exit), Exit)])
+        {
+            if (double.IsNaN(value))
+            {
+                errors.Add($"{path}:{key} is required: a finite number");
+            }
+            else
+            {
+                OptionsValidation.Threshold(value, Basis, path, key, errors);
+            }
+        }
+
+        if (double.IsFinite(Enter) && double.IsFinite(Exit))
+        {
+            if (Direction == ThresholdDirection.Below && Enter > Exit)
+            {
+                errors.Add($"{path}:Enter ({TriggerFormat.Number(Enter)}) must not exceed {path}:Exit ({TriggerFormat.Number(Exit)}) with Direction Below");
+            }
+            else if (Direction == ThresholdDirection.Above && Exit > Enter)
+            {
+                errors.Add($"{path}:Exit ({TriggerFormat.Number(Exit)}) must not exceed {path}:Enter ({TriggerFormat.Number(Enter)}) with Direction Above");
+            }
+        }
+
+        OptionsValidation.Positive(MaxAge, path, nameof(MaxAge), errors);
+        OptionsValidation.Name(Name, path, errors);
+    }
 }
