@@ -21,4 +21,21 @@ public sealed class ConceptDriftOptions
 
     /// <summary>Gets or sets the node's name; default <c>concept-drift(&lt;stream&gt;)</c>.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Adds every invalid setting to <paramref name="errors"/> as <c>{path}:{Key} …</c>.</summary>
+    internal void Validate(string path, List<string> errors)
+    {
+        OptionsValidation.Required(Stream, path, nameof(Stream), errors);
+        if (Source is null)
+        {
+            errors.Add($"{path}:Source must be set (where the stream's values come from, e.g. InMemoryValueStreams)");
+        }
+
+        if (Detector is null)
+        {
+            errors.Add($"{path}:Detector must be set (a factory such as () => new Adwin())");
+        }
+
+        OptionsValidation.Name(Name, path, errors);
+    }
 }

@@ -16,17 +16,11 @@ internal sealed class ConceptDriftTrigger : Trigger
     private readonly bool fireOnWarning;
 
     public ConceptDriftTrigger(ConceptDriftOptions options)
-        : base(options?.Name ?? $"concept-drift({options?.Stream})")
+        : base(OptionsValidation.ThrowIfInvalid(options, TriggerKinds.ConceptDrift, (o, path, errors) => o.Validate(path, errors)).Name ?? $"concept-drift({options.Stream})")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.Stream))
-        {
-            throw new ArgumentException("ConceptDrift needs the Stream to follow.", nameof(options));
-        }
-
         stream = options.Stream;
-        source = options.Source ?? throw new ArgumentException("ConceptDrift needs a Source for its stream.", nameof(options));
-        create = options.Detector ?? throw new ArgumentException("ConceptDrift needs a Detector factory.", nameof(options));
+        source = options.Source!;
+        create = options.Detector;
         fireOnWarning = options.FireOnWarning;
     }
 
