@@ -126,6 +126,36 @@ public sealed class FileLockTests : IDisposable
         (await File.ReadAllTextAsync(counter)).Should().Be((2 * PerProcess).ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task AcquireAsync_TwoProcessesReacquiringInALoop_TakeTurnsSoNeitherStarves()
+    {
+        var log = Path.Combine(_folder, "log.txt");
+        const int PerProcess = 60;
+
+        using var a = ChildProcess.Start("log-under-lock", LockPath, log, "a", PerProcess.ToString(CultureInfo.InvariantCulture));
+        using var b = ChildProcess.Start("log-under-lock", LockPath, log, "b", PerProcess.ToString(CultureInfo.InvariantCulture));
+        (await a.ReadLineAsync(ChildTimeout)).Should().Be("ready");
+        (await b.ReadLineAsync(ChildTimeout)).Should().Be("ready");
+        await Task.WhenAll(a.WriteLineAsync("go"), b.WriteLineAsync("go"));
+        await Task.WhenAll(a.WaitAsync(ChildTimeout), b.WaitAsync(ChildTimeout));
+
+        var entries = await File.ReadAllLinesAsync(log);
+        entries.Should().HaveCount(2 * PerProcess);
+
+        // While both were running, neither may hold the lock many times in a row: the other was always waiting.
+        var start = Math.Max(Array.IndexOf(entries, "a"), Array.IndexOf(entries, "b"));
+        var end = Math.Min(Array.LastIndexOf(entries, "a"), Array.LastIndexOf(entries, "b"));
+        var longestRun = 0;
+        for (int i = start, run = 0; i <= end; i++)
+        {
+            run = i > start && entries[i] == entries[i - 1] ? run + 1 : 1;
+            longestRun = Math.Max(longestRun, run);
+        }
+
+        (end - start).Should().BeGreaterThan(PerProcess / 2, "both processes should overlap for most of the run");
+        longestRun.Should().BeLessThanOrEqualTo(5, "a waiter queued behind the holder gets the lock before the holder takes it again");
+    }
+
     private async Task WaitForTicketsAsync(int count)
     {
         var watch = Stopwatch.StartNew();

@@ -37,6 +37,23 @@ public static class ChildProgram
 
                 return 0;
 
+            case "log-under-lock":
+                // log-under-lock <lockPath> <logPath> <id> <times>: says "ready", waits for a line on stdin, then appends
+                // its id to a shared log under the lock as fast as it can.
+                var n = int.Parse(args[4], CultureInfo.InvariantCulture);
+                Console.WriteLine("ready");
+                Console.Out.Flush();
+                _ = Console.ReadLine();
+                for (var i = 0; i < n; i++)
+                {
+                    await using (await FileLock.AcquireAsync(args[1], TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None))
+                    {
+                        await File.AppendAllTextAsync(args[2], args[3] + "\n");
+                    }
+                }
+
+                return 0;
+
             case "state-writer":
                 // state-writer <statePath> <prefix> <count>: sets <prefix>-0 … <prefix>-(count-1) in one shared state file.
                 var count = int.Parse(args[3], CultureInfo.InvariantCulture);
