@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet;
 
@@ -8,12 +9,7 @@ public sealed class ModelVersionManifest
     internal ModelVersionManifest(
         int version,
         DateTimeOffset createdAt,
-        string pipelineName,
-        string runId,
-        string reason,
-        DateTimeOffset? dataWindowStart,
-        DateTimeOffset? dataWindowEnd,
-        string? dataWatermark,
+        TrainingRequest request,
         long trainingRowCount,
         IReadOnlyDictionary<string, double> metrics,
         JsonObject? referenceProfile,
@@ -22,12 +18,7 @@ public sealed class ModelVersionManifest
     {
         Version = version;
         CreatedAt = createdAt;
-        PipelineName = pipelineName;
-        RunId = runId;
-        Reason = reason;
-        DataWindowStart = dataWindowStart;
-        DataWindowEnd = dataWindowEnd;
-        DataWatermark = dataWatermark;
+        Request = request;
         TrainingRowCount = trainingRowCount;
         Metrics = metrics;
         ReferenceProfile = referenceProfile;
@@ -41,23 +32,8 @@ public sealed class ModelVersionManifest
     /// <summary>Gets when the version was registered (from the registry's <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset CreatedAt { get; }
 
-    /// <summary>Gets the pipeline the model belongs to.</summary>
-    public string PipelineName { get; }
-
-    /// <summary>Gets the id of the training run that produced the model.</summary>
-    public string RunId { get; }
-
-    /// <summary>Gets why the model was trained.</summary>
-    public string Reason { get; }
-
-    /// <summary>Gets the inclusive start of the training data window, or <see langword="null"/>.</summary>
-    public DateTimeOffset? DataWindowStart { get; }
-
-    /// <summary>Gets the exclusive end of the training data window, or <see langword="null"/>.</summary>
-    public DateTimeOffset? DataWindowEnd { get; }
-
-    /// <summary>Gets the opaque marker of the newest training data, or <see langword="null"/>.</summary>
-    public string? DataWatermark { get; }
+    /// <summary>Gets the training request the model came from: pipeline, run id, reason, data window and watermark.</summary>
+    public TrainingRequest Request { get; }
 
     /// <summary>Gets the number of training rows.</summary>
     public long TrainingRowCount { get; }
