@@ -160,7 +160,7 @@ public sealed class MlNetPromotionScenarioTests : IDisposable
             .Change(MlNetMetricNames.Accuracy, absolute: 0.01, comparison: ThresholdComparison.Strict)
             .NonInferior(MlNetMetricNames.AreaUnderRocCurve, margin: 0.01)
             .McNemar(alpha: 0.05)
-            .PairedBootstrap(PairedValues.RowCorrect, resamples: 500)
+            .PairedBootstrap(PerRowOutcome.RowCorrect, resamples: 500)
             .Build();
 
     private ChampionChallengerEvaluator<ITransformer> NewEvaluator(IDataView holdout) =>
