@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
-using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Drift;
+using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet.Tests;
