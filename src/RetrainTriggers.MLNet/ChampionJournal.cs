@@ -4,7 +4,7 @@ using RetrainTriggers.Storage;
 
 namespace RetrainTriggers.MLNet;
 
-/// <summary>The champion alias (current champion, earlier champions for rollback, the change that set it) and its append-only history.</summary>
+/// <summary>The aliases (the champion and any other: current version, earlier versions for rollback, the change that set it) and their append-only history.</summary>
 /// <remarks>
 /// The alias is replaced atomically (temporary file, flush, rename): that is the commit point of a promotion or rollback.
 /// The history line is appended after it; a crash (or an I/O error) between the two is repaired on the next write, because
@@ -24,13 +24,37 @@ internal sealed class ChampionJournal
         _maxHistoryBytes = maxHistoryBytes;
     }
 
-    public AliasDocument? ReadAlias()
+    public const string AliasesFolderName = "aliases";
+
+    /// <summary>The alias a history entry moved (entries without one are the champion's).</summary>
+    public static string AliasOf(ChangeDocument change) => change.Alias ?? Orchestration.ModelAliases.Champion;
+
+    /// <summary>Where an alias lives: the champion in <c>champion</c> (as always), any other in <c>aliases/&lt;name&gt;</c>.</summary>
+    public string AliasPath(string alias)
     {
+        if (alias == Orchestration.ModelAliases.Champion)
+        {
+            return _layout.AliasPath;
+        }
+
+        if (alias is "." or "..")
+        {
+            throw new ArgumentException($"Alias '{alias}' is not a valid alias name.", nameof(alias));
+        }
+
+        return Path.Combine(_layout.RootPath, AliasesFolderName, alias);
+    }
+
+    public AliasDocument? ReadAlias() => ReadAlias(Orchestration.ModelAliases.Champion);
+
+    public AliasDocument? ReadAlias(string name)
+    {
+        var path = AliasPath(name);
         byte[]? bytes;
         AliasDocument? alias;
         try
         {
-            bytes = _layout.ReadDocument(_layout.AliasPath);
+            bytes = _layout.ReadDocument(path);
             if (bytes is null)
             {
                 return null;
@@ -40,21 +64,53 @@ internal sealed class ChampionJournal
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"The champion alias '{_layout.AliasPath}' is corrupt: {ex.Message}", ex);
+            throw new InvalidDataException($"The alias '{name}' file '{path}' is corrupt: {ex.Message}", ex);
         }
 
         if (alias is null || alias.FormatVersion != RegistryLayout.FormatVersion || alias.Version <= 0 || alias.Change is null || !IsValid(alias.Change)
             || (alias.PreviousVersions?.Any(v => v <= 0) ?? false))
         {
-            throw new InvalidDataException($"The champion alias '{_layout.AliasPath}' is corrupt: it does not name a version and the change that set it.");
+            throw new InvalidDataException($"The alias '{name}' file '{path}' is corrupt: it does not name a version and the change that set it.");
         }
 
         return alias;
     }
 
-    /// <summary>Under the lock: replaces the alias atomically. After this returns the change has happened.</summary>
-    public void SwitchAlias(AliasDocument alias) =>
-        AtomicFile.Write(_layout.AliasPath, JsonSerializer.SerializeToUtf8Bytes(alias, RegistryJsonContext.Default.AliasDocument));
+    /// <summary>Under the lock: replaces the champion alias atomically. After this returns the change has happened.</summary>
+    public void SwitchAlias(AliasDocument alias) => SwitchAlias(Orchestration.ModelAliases.Champion, alias);
+
+    /// <summary>Under the lock: replaces an alias atomically. After this returns the change has happened.</summary>
+    public void SwitchAlias(string name, AliasDocument alias)
+    {
+        var path = AliasPath(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(alias, RegistryJsonContext.Default.AliasDocument));
+    }
+
+    /// <summary>Every alias's document (the champion first), for merging changes a crash kept out of the history.</summary>
+    public List<AliasDocument> ReadAllAliases()
+    {
+        var all = new List<AliasDocument>();
+        if (ReadAlias() is { } champion)
+        {
+            all.Add(champion);
+        }
+
+        var folder = Path.Combine(_layout.RootPath, AliasesFolderName);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file);
+                if (!name.StartsWith('.') && ReadAlias(name) is { } alias)
+                {
+                    all.Add(alias);
+                }
+            }
+        }
+
+        return all;
+    }
 
     /// <summary>Reads the history, ignoring a torn final line from a writer that crashed (or is still appending).</summary>
     public List<ChangeDocument> ReadHistory(out long validLength)
@@ -117,24 +173,20 @@ internal sealed class ChampionJournal
         return changes;
     }
 
-    /// <summary>The history as readers see it: every change, including the alias's own when its history line is not written yet.</summary>
+    /// <summary>The history as readers see it: every change, including an alias's own when its history line is not written yet.</summary>
     public List<ChangeDocument> ReadFullHistory()
     {
-        // The alias first: every change up to the alias's is in the history by the time the history is read,
+        // The aliases first: every change up to an alias's is in the history by the time the history is read,
         // except the alias's own when its writer crashed (or is still running) before appending it.
-        var alias = ReadAlias();
+        var pending = ReadAllAliases();
         var changes = ReadHistory(out _);
-        if (alias?.Change is { } aliasChange && (changes.Count == 0 || changes[^1].Sequence < aliasChange.Sequence))
-        {
-            changes.Add(aliasChange);
-        }
-
+        AddMissing(changes, pending);
         return changes;
     }
 
-    /// <summary>Under the lock: trims a torn tail and appends the alias's change if a crash kept it out of the history.</summary>
+    /// <summary>Under the lock: trims a torn tail and appends the aliases' changes a crash kept out of the history.</summary>
     /// <returns>The sequence number of the last change.</returns>
-    public long RepairHistory(AliasDocument? alias)
+    public long RepairHistory()
     {
         var changes = ReadHistory(out var validLength);
         if (File.Exists(_layout.HistoryPath))
@@ -157,14 +209,23 @@ internal sealed class ChampionJournal
             stream.Flush(flushToDisk: true);
         }
 
-        var last = changes.Count == 0 ? 0 : changes[^1].Sequence;
-        if (alias?.Change is { } aliasChange && aliasChange.Sequence > last)
+        var written = changes.Count;
+        AddMissing(changes, ReadAllAliases());
+        for (var i = written; i < changes.Count; i++)
         {
-            AppendHistory(aliasChange);
-            last = aliasChange.Sequence;
+            AppendHistory(changes[i]);
         }
 
-        return last;
+        return changes.Count == 0 ? 0 : changes[^1].Sequence;
+    }
+
+    private static void AddMissing(List<ChangeDocument> changes, List<AliasDocument> aliases)
+    {
+        var last = changes.Count == 0 ? 0 : changes[^1].Sequence;
+        foreach (var change in aliases.Select(a => a.Change!).Where(c => c.Sequence > last).OrderBy(c => c.Sequence))
+        {
+            changes.Add(change);
+        }
     }
 
     /// <summary>Under the lock, after the alias switched: appends the change; a failure is left for the next write to repair.</summary>

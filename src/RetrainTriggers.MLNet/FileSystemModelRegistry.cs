@@ -40,7 +40,7 @@ namespace RetrainTriggers.MLNet;
 /// links leading outside the root are neither listed nor loaded.
 /// </para>
 /// </remarks>
-public sealed class FileSystemModelRegistry
+public sealed partial class FileSystemModelRegistry
 {
     /// <summary>The name of the marker file that identifies a registry folder.</summary>
     public const string MarkerFileName = ".retrain-triggers-registry";
@@ -136,7 +136,7 @@ public sealed class FileSystemModelRegistry
         _versions.VerifyModelFile(manifest);
 
         var alias = _journal.ReadAlias();
-        var lastSequence = _journal.RepairHistory(alias);
+        var lastSequence = _journal.RepairHistory();
         if (alias is not null && alias.Version == version)
         {
             return manifest;
@@ -185,7 +185,7 @@ public sealed class FileSystemModelRegistry
         var target = previous[0];
         var manifest = ReadManifestNamedByAlias(target);
         _versions.VerifyModelFile(manifest);
-        var lastSequence = _journal.RepairHistory(alias);
+        var lastSequence = _journal.RepairHistory();
 
         var change = NewChange(lastSequence, ChampionChangeKind.Rollback, target, alias.Version, reason);
         _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = target, PreviousVersions = previous.GetRange(1, previous.Count - 1), Change = change });

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet;
@@ -12,7 +11,7 @@ public sealed class ModelVersionManifest
         TrainingRequest request,
         long trainingRowCount,
         IReadOnlyDictionary<string, double> metrics,
-        JsonObject? referenceProfile,
+        bool hasReferenceProfile,
         string modelPath,
         string modelSha256)
     {
@@ -21,7 +20,7 @@ public sealed class ModelVersionManifest
         Request = request;
         TrainingRowCount = trainingRowCount;
         Metrics = metrics;
-        ReferenceProfile = referenceProfile;
+        HasReferenceProfile = hasReferenceProfile;
         ModelPath = modelPath;
         ModelSha256 = modelSha256;
     }
@@ -41,8 +40,8 @@ public sealed class ModelVersionManifest
     /// <summary>Gets the metrics recorded with the model, by name.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; }
 
-    /// <summary>Gets the serialised reference drift profile, or <see langword="null"/>. A fresh copy per read of the manifest.</summary>
-    public JsonObject? ReferenceProfile { get; }
+    /// <summary>Gets a value indicating whether a reference drift profile was registered with the version (load it with <see cref="FileSystemModelRegistry.LoadReferenceProfileAsync"/>).</summary>
+    public bool HasReferenceProfile { get; }
 
     /// <summary>Gets the full path of the saved model zip.</summary>
     public string ModelPath { get; }

@@ -3,20 +3,26 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML;
+using RetrainTriggers.Evaluation;
 using RetrainTriggers.Orchestration;
 using RetrainTriggers.Storage;
 
 namespace RetrainTriggers.MLNet;
+
+/// <summary>What the core registry contract records with a version besides the model: holdout metrics, the decision and the first tags.</summary>
+internal sealed record VersionExtras(HoldoutMetrics? Holdout, PromotionDecision? Decision, IReadOnlyDictionary<string, string>? Tags);
 
 /// <summary>The registry's numbered version folders: writing a complete version, listing and reading them, verifying and loading models.</summary>
 /// <remarks>
 /// A version is written completely into a temporary folder and then renamed to its number, so a version folder is either
 /// complete or absent. Version folders and their files must stay inside the registry root: links out of it are refused.
 /// </remarks>
-internal sealed class VersionStore
+internal sealed partial class VersionStore
 {
     public const string ManifestFileName = "manifest.json";
     public const string ModelFileName = "model.zip";
+    public const string ProfileFileName = "reference-profile.json";
+    public const string TagsFileName = "tags.json";
 
     private const string TempFolderPrefix = ".version.";
 
@@ -30,7 +36,7 @@ internal sealed class VersionStore
     }
 
     /// <summary>Under the lock: writes the next version and returns its manifest.</summary>
-    public ModelVersionManifest Register(TrainedModel<ITransformer> trainedModel, TrainingRequest request, DataViewSchema? inputSchema, DateTimeOffset createdAt)
+    public ModelVersionManifest Register(TrainedModel<ITransformer> trainedModel, TrainingRequest request, DataViewSchema? inputSchema, DateTimeOffset createdAt, VersionExtras? extras = null)
     {
         Directory.CreateDirectory(_layout.VersionsPath);
         RemoveAbandonedTemporaries();
@@ -57,6 +63,17 @@ internal sealed class VersionStore
 
             AtomicFile.WriteNew(Path.Combine(tempFolder, ModelFileName), modelBytes);
 
+            // The profile has its own file: it can be far larger than everything else in the manifest.
+            if (trainedModel.ReferenceProfile is { } profile)
+            {
+                AtomicFile.WriteNew(Path.Combine(tempFolder, ProfileFileName), profile.ToUtf8Json());
+            }
+
+            if (extras?.Tags is { Count: > 0 } tags)
+            {
+                AtomicFile.WriteNew(Path.Combine(tempFolder, TagsFileName), SerializeTags(tags));
+            }
+
             var document = new ManifestDocument
             {
                 FormatVersion = RegistryLayout.FormatVersion,
@@ -70,9 +87,13 @@ internal sealed class VersionStore
                 DataWatermark = request.DataWatermark,
                 TrainingRowCount = trainedModel.TrainingRowCount,
                 Metrics = new Dictionary<string, double>(trainedModel.Metrics, StringComparer.Ordinal),
-                ReferenceProfile = trainedModel.ReferenceProfile is null ? null : (JsonObject)trainedModel.ReferenceProfile.DeepClone(),
+                ReferenceProfileFile = trainedModel.ReferenceProfile is null ? null : ProfileFileName,
                 ModelFile = ModelFileName,
                 ModelSha256 = Sha256Hex(modelBytes),
+                Holdout = extras?.Holdout is { } holdout
+                    ? new HoldoutDocument { RowCount = holdout.RowCount, Metrics = new Dictionary<string, double>(holdout.Metrics, StringComparer.Ordinal) }
+                    : null,
+                Decision = extras?.Decision is { } decision ? JsonNode.Parse(decision.ToJson()) : null,
             };
             AtomicFile.WriteNew(
                 Path.Combine(tempFolder, ManifestFileName),
@@ -130,9 +151,12 @@ internal sealed class VersionStore
     /// <summary>Reads a version's manifest.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The version does not exist.</exception>
     /// <exception cref="InvalidDataException">The manifest is corrupt, too large, or the folder is a link out of the root.</exception>
-    public ModelVersionManifest ReadManifest(int version)
+    public ModelVersionManifest ReadManifest(int version) => ToManifest(ReadManifestDocument(version, out var folder), folder);
+
+    /// <summary>Reads and checks a version's manifest document; <paramref name="folder"/> is its version folder.</summary>
+    private ManifestDocument ReadManifestDocument(int version, out string folder)
     {
-        var folder = _layout.VersionFolder(version);
+        folder = _layout.VersionFolder(version);
         var path = Path.Combine(folder, ManifestFileName);
         var info = new DirectoryInfo(folder);
         if (!info.Exists)
@@ -170,6 +194,7 @@ internal sealed class VersionStore
             { Metrics: null } => "metrics are missing",
             { ModelFile: null } or { ModelSha256: null } => "modelFile or modelSha256 is missing",
             _ when !IsPlainFileName(document.ModelFile) => "modelFile is not a plain file name in the version's folder",
+            _ when document.ReferenceProfileFile is { } profileFile && !IsPlainFileName(profileFile) => "referenceProfileFile is not a plain file name in the version's folder",
             _ => null,
         };
         if (problem is not null)
@@ -179,12 +204,14 @@ internal sealed class VersionStore
 
         try
         {
-            return ToManifest(document!, folder);
+            _ = new TrainingRequest(document!.PipelineName!, document.RunId!, document.Reason!, document.DataWindowStart, document.DataWindowEnd, document.DataWatermark);
         }
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"The manifest '{path}' is corrupt: {ex.Message}", ex);
         }
+
+        return document;
     }
 
     /// <summary>Reads the model zip, checking it is inside the root and matches the manifest's SHA-256.</summary>
@@ -273,7 +300,7 @@ internal sealed class VersionStore
             new TrainingRequest(d.PipelineName!, d.RunId!, d.Reason!, d.DataWindowStart, d.DataWindowEnd, d.DataWatermark),
             d.TrainingRowCount,
             new Dictionary<string, double>(d.Metrics!, StringComparer.Ordinal),
-            d.ReferenceProfile is null ? null : (JsonObject)d.ReferenceProfile.DeepClone(),
+            d.ReferenceProfileFile is not null || d.ReferenceProfile is not null,
             Path.Combine(folder, d.ModelFile!),
             d.ModelSha256!);
 
