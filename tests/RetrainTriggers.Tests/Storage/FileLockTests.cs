@@ -130,7 +130,7 @@ public sealed class FileLockTests : IDisposable
     public async Task AcquireAsync_TwoProcessesReacquiringInALoop_TakeTurnsSoNeitherStarves()
     {
         var log = Path.Combine(_folder, "log.txt");
-        const int PerProcess = 60;
+        const int PerProcess = 40;
 
         using var a = ChildProcess.Start("log-under-lock", LockPath, log, "a", PerProcess.ToString(CultureInfo.InvariantCulture));
         using var b = ChildProcess.Start("log-under-lock", LockPath, log, "b", PerProcess.ToString(CultureInfo.InvariantCulture));

@@ -39,7 +39,7 @@ public static class ChildProgram
 
             case "log-under-lock":
                 // log-under-lock <lockPath> <logPath> <id> <times>: says "ready", waits for a line on stdin, then appends
-                // its id to a shared log under the lock as fast as it can.
+                // its id to a shared log under the lock and re-acquires at once, <times> times.
                 var n = int.Parse(args[4], CultureInfo.InvariantCulture);
                 Console.WriteLine("ready");
                 Console.Out.Flush();
@@ -49,6 +49,9 @@ public static class ChildProgram
                     await using (await FileLock.AcquireAsync(args[1], TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None))
                     {
                         await File.AppendAllTextAsync(args[2], args[3] + "\n");
+
+                        // Holds the lock a little, like a real writer, so the other process is waiting when it is released.
+                        await Task.Delay(10);
                     }
                 }
 
