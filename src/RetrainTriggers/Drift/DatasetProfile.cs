@@ -7,15 +7,17 @@ namespace RetrainTriggers.Drift;
 /// <remarks>
 /// Features are kept in ordinal name order, so reports and documents are deterministic. The JSON document carries
 /// <c>format</c> = <see cref="DocumentFormat"/> and <c>schemaVersion</c> = <see cref="CurrentSchemaVersion"/>; a
-/// reader refuses any other format or version instead of guessing.
+/// reader refuses any other format or version instead of guessing. Version 2 (written since sketch profiles exist) stores
+/// exact samples as base64 of little-endian doubles and sketch profiles as their KLL levels; version 1 documents (exact
+/// samples as JSON arrays) still load.
 /// </remarks>
 public sealed class DatasetProfile
 {
     /// <summary>The <c>format</c> value every profile document carries.</summary>
     public const string DocumentFormat = "retrain-triggers/dataset-profile";
 
-    /// <summary>The schema version this library writes and reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this library writes; it also reads version 1.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     private readonly Dictionary<string, NumericFeatureProfile> numeric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CategoricalFeatureProfile> categorical = new(StringComparer.Ordinal);
@@ -69,12 +71,14 @@ public sealed class DatasetProfile
     /// <param name="reference">The training data, one column per feature.</param>
     /// <param name="binning">The binning of numeric features; 10 quantile bins when <see langword="null"/>.</param>
     /// <param name="featureBinning">Per-feature binning overrides, by feature name.</param>
+    /// <param name="sketch">When numeric features keep a KLL sketch instead of the sorted sample; <see cref="ProfileSketchOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The dataset profile.</returns>
     /// <exception cref="ArgumentException">The window is empty, a column holds no usable value, or <paramref name="featureBinning"/> names a feature that is not a numeric column.</exception>
     public static DatasetProfile Build(
         DriftWindow reference,
         FeatureBinning? binning = null,
-        IReadOnlyDictionary<string, FeatureBinning>? featureBinning = null)
+        IReadOnlyDictionary<string, FeatureBinning>? featureBinning = null,
+        ProfileSketchOptions? sketch = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (reference.FeatureCount == 0)
@@ -97,7 +101,7 @@ public sealed class DatasetProfile
         foreach (var (name, values) in reference.NumericColumns)
         {
             var featureBins = featureBinning?.GetValueOrDefault(name) ?? binning;
-            numericProfiles.Add(NumericFeatureProfile.Build(name, values.Span, featureBins));
+            numericProfiles.Add(NumericFeatureProfile.Build(name, values.Span, featureBins, sketch));
         }
 
         var categoricalProfiles = new List<CategoricalFeatureProfile>(reference.CategoricalColumns.Count);
@@ -182,10 +186,10 @@ public sealed class DatasetProfile
                 $"The document is not a dataset profile: 'format' is {(format is null ? "missing" : "'" + format + "'")}, expected '{DocumentFormat}'.");
         }
 
-        if (version != CurrentSchemaVersion)
+        if (version is not (1 or CurrentSchemaVersion))
         {
             throw new InvalidDataException(
-                $"Unsupported dataset profile schema version {(version is null ? "(missing)" : version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this library reads version {CurrentSchemaVersion}.");
+                $"Unsupported dataset profile schema version {(version is null ? "(missing)" : version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this library reads versions 1 to {CurrentSchemaVersion}.");
         }
 
         DatasetProfileDocument? document;
@@ -272,7 +276,8 @@ public sealed class DatasetProfile
                     CustomEdges = n.Binning.Strategy == Statistics.BinningStrategy.Custom ? n.Binning.CustomEdges.ToArray() : null,
                     InnerEdges = n.EdgeArray,
                     BinCounts = n.CountArray,
-                    SortedSample = n.SortedArray,
+                    Sample = n.IsSketch ? null : ProfileCodec.ToBase64(n.SortedArray),
+                    Sketch = n.ToSketchDocument(),
                 });
             }
             else
@@ -312,20 +317,28 @@ public sealed class DatasetProfile
             path = $"{path} ('{f.Name}')";
             if (f.Kind == FeatureKind.Numeric)
             {
-                if (f.SortedSample is null || f.InnerEdges is null || f.BinCounts is null || f.Mean is null || f.M2 is null
+                var sample = f.SortedSample ?? (f.Sample is null ? null : ProfileCodec.FromBase64(f.Sample, path + ".sample"));
+                if ((sample is null && f.Sketch is null) || f.InnerEdges is null || f.BinCounts is null || f.Mean is null || f.M2 is null
                     || f.BinningStrategy is null || f.BinCount is null)
                 {
-                    throw new InvalidDataException($"{path}: a numeric feature needs sortedSample, innerEdges, binCounts, mean, m2, binningStrategy and binCount.");
-                }
-
-                if (f.Count is not null && f.Count != f.SortedSample.Length)
-                {
-                    throw new InvalidDataException($"{path}.count: {f.Count} does not match the {f.SortedSample.Length} values of sortedSample.");
+                    throw new InvalidDataException($"{path}: a numeric feature needs sortedSample (version 1), sample or sketch (version 2), innerEdges, binCounts, mean, m2, binningStrategy and binCount.");
                 }
 
                 var binning = FeatureBinning.FromParts(f.BinningStrategy.Value, f.BinCount.Value, f.CustomEdges, path);
+                if (sample is null)
+                {
+                    numericProfiles.Add(NumericFeatureProfile.FromStoredSketch(
+                        f.Name, f.Sketch!, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
+                    continue;
+                }
+
+                if (f.Count is not null && f.Count != sample.Length)
+                {
+                    throw new InvalidDataException($"{path}.count: {f.Count} does not match the {sample.Length} values of the sorted sample.");
+                }
+
                 numericProfiles.Add(NumericFeatureProfile.FromStored(
-                    f.Name, f.SortedSample, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
+                    f.Name, sample, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
             }
             else
             {

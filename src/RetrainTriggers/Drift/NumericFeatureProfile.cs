@@ -16,12 +16,15 @@ namespace RetrainTriggers.Drift;
 /// by its floor 0.001.
 /// </para>
 /// </remarks>
-public sealed class NumericFeatureProfile
+public sealed partial class NumericFeatureProfile
 {
     private readonly double[] sorted;
     private readonly double[] innerEdges;
     private readonly long[] binCounts;
     private readonly double[] binProportions;
+    private readonly long count;
+    private readonly double min;
+    private readonly double max;
 
     private NumericFeatureProfile(
         string name,
@@ -35,6 +38,9 @@ public sealed class NumericFeatureProfile
     {
         Name = name;
         this.sorted = sorted;
+        count = sorted.Length;
+        min = sorted[0];
+        max = sorted[^1];
         MissingCount = missingCount;
         Binning = binning;
         this.innerEdges = innerEdges;
@@ -44,7 +50,7 @@ public sealed class NumericFeatureProfile
         binProportions = new double[binCounts.Length];
         for (var i = 0; i < binCounts.Length; i++)
         {
-            binProportions[i] = (double)binCounts[i] / sorted.Length;
+            binProportions[i] = (double)binCounts[i] / count;
         }
     }
 
@@ -52,7 +58,7 @@ public sealed class NumericFeatureProfile
     public string Name { get; }
 
     /// <summary>Gets the number of finite reference values.</summary>
-    public long Count => sorted.Length;
+    public long Count => count;
 
     /// <summary>Gets the number of missing reference values (NaN, +∞, −∞), excluded from every distribution statistic.</summary>
     public long MissingCount { get; }
@@ -70,19 +76,22 @@ public sealed class NumericFeatureProfile
     public double M2 { get; }
 
     /// <summary>Gets the population variance (ddof = 0) of the finite reference values.</summary>
-    public double Variance => M2 / sorted.Length;
+    public double Variance => M2 / count;
 
     /// <summary>Gets the population standard deviation (ddof = 0), as used by the normalised Wasserstein distance.</summary>
     public double StandardDeviation => Math.Sqrt(Variance);
 
     /// <summary>Gets the smallest finite reference value.</summary>
-    public double Min => sorted[0];
+    public double Min => min;
 
     /// <summary>Gets the largest finite reference value.</summary>
-    public double Max => sorted[^1];
+    public double Max => max;
 
-    /// <summary>Gets the finite reference values in ascending order.</summary>
-    public ReadOnlyMemory<double> SortedSample => sorted;
+    /// <summary>Gets the finite reference values in ascending order (exact profiles only).</summary>
+    /// <exception cref="InvalidOperationException">The profile is a sketch (<see cref="IsSketch"/>), which keeps no sample.</exception>
+    public ReadOnlyMemory<double> SortedSample => sketch is null
+        ? sorted
+        : throw new InvalidOperationException($"Feature '{Name}' has a sketch profile (KLL, k = {SketchK}); it keeps no sorted sample.");
 
     /// <summary>Gets how the bins were chosen.</summary>
     public FeatureBinning Binning { get; }
@@ -100,12 +109,15 @@ public sealed class NumericFeatureProfile
     /// <param name="name">The feature name.</param>
     /// <param name="values">The training values; NaN and ±∞ are counted as missing and excluded.</param>
     /// <param name="binning">How to bin; <see cref="FeatureBinning.Default"/> (10 quantile bins) when <see langword="null"/>.</param>
+    /// <param name="sketch">When to keep a KLL sketch instead of the sorted sample; <see cref="ProfileSketchOptions.Default"/> (exact below 100 000 finite values) when <see langword="null"/>.</param>
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank, or <paramref name="values"/> holds no finite value.</exception>
-    public static NumericFeatureProfile Build(string name, ReadOnlySpan<double> values, FeatureBinning? binning = null)
+    public static NumericFeatureProfile Build(string name, ReadOnlySpan<double> values, FeatureBinning? binning = null, ProfileSketchOptions? sketch = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         binning ??= FeatureBinning.Default;
+        sketch ??= ProfileSketchOptions.Default;
+        sketch.Validate();
 
         var finite = 0;
         foreach (var value in values)
@@ -121,6 +133,11 @@ public sealed class NumericFeatureProfile
             throw new ArgumentException(
                 $"Feature '{name}': the reference holds no finite value ({values.Length} values, all missing or empty).",
                 nameof(values));
+        }
+
+        if (finite >= sketch.ExactBelow)
+        {
+            return BuildSketch(name, values, values.Length - finite, binning, sketch);
         }
 
         var sorted = new double[finite];
@@ -145,6 +162,10 @@ public sealed class NumericFeatureProfile
     /// added, moments combined with Chan's parallel formula (equal to a rebuild up to rounding), and quantile or
     /// equal-width edges recomputed from the merged sample (so they are the whole-data edges, not an average of shard
     /// edges) with the bin counts recounted. Custom edges are fixed, so their counts simply add.
+    /// When either profile is a sketch the result is a sketch (an exact side is sketched with the other's k): counts,
+    /// missing counts and moments stay exact, the KLL sketches merge within their rank-error bound, custom-edge bin
+    /// counts add exactly, and quantile or equal-width edges and counts come from the merged sketch (each bin count
+    /// within the rank-error bound times the count), because whole-data edges cannot be recovered from the parts.
     /// </remarks>
     /// <param name="first">The first shard's profile.</param>
     /// <param name="second">The second shard's profile.</param>
@@ -166,13 +187,17 @@ public sealed class NumericFeatureProfile
                 nameof(second));
         }
 
-        var merged = MergeSorted(first.sorted, second.sorted);
-
         // Chan, Golub & LeVeque: M2 = M2a + M2b + delta^2 * na * nb / n.
-        double na = first.sorted.Length, nb = second.sorted.Length, n = merged.Length;
+        double na = first.count, nb = second.count, n = na + nb;
         var delta = second.Mean - first.Mean;
         var mean = first.Mean + (delta * nb / n);
         var m2 = first.M2 + second.M2 + (delta * delta * na * nb / n);
+        if (first.IsSketch || second.IsSketch)
+        {
+            return MergeSketch(first, second, mean, m2);
+        }
+
+        var merged = MergeSorted(first.sorted, second.sorted);
 
         double[] edges;
         long[] counts;
