@@ -2,7 +2,7 @@ namespace RetrainTriggers.Drift;
 
 /// <summary>The frozen reference distribution of one categorical feature: how often each category occurred, and how many values were missing.</summary>
 /// <remarks>Categories are compared ordinally (case-sensitive); <see langword="null"/> is missing, the empty string is a category.</remarks>
-public sealed class CategoricalFeatureProfile
+public sealed partial class CategoricalFeatureProfile
 {
     private readonly string[] categories;
     private readonly long[] counts;
@@ -74,7 +74,7 @@ public sealed class CategoricalFeatureProfile
         return FromMap(name, map, missing);
     }
 
-    /// <summary>Merges the profiles of two shards of the same feature: counts add, so the result equals the whole-data profile exactly.</summary>
+    /// <summary>Merges the profiles of two shards of the same feature: counts add, so the result equals the whole-data profile exactly (bounded profiles: see <see cref="CountErrorBound"/>).</summary>
     /// <param name="first">The first shard's profile.</param>
     /// <param name="second">The second shard's profile.</param>
     /// <returns>The merged profile.</returns>
@@ -86,6 +86,11 @@ public sealed class CategoricalFeatureProfile
         if (!string.Equals(first.Name, second.Name, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Cannot merge profiles of different features '{first.Name}' and '{second.Name}'.", nameof(second));
+        }
+
+        if (first.MaxCategories is not null || second.MaxCategories is not null)
+        {
+            return MergeBounded(first, second);
         }
 
         var map = new Dictionary<string, long>(first.countByCategory, StringComparer.Ordinal);

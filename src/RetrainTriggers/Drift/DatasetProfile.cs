@@ -289,6 +289,9 @@ public sealed class DatasetProfile
                     Kind = FeatureKind.Categorical,
                     MissingCount = c.MissingCount,
                     Counts = c.Categories.ToDictionary(k => k, c.CountOf, StringComparer.Ordinal),
+                    MaxCategories = c.MaxCategories,
+                    OtherCount = c.MaxCategories is null ? null : c.OtherCount,
+                    CountErrorBound = c.MaxCategories is null ? null : c.CountErrorBound,
                 });
             }
         }
@@ -347,7 +350,9 @@ public sealed class DatasetProfile
                     throw new InvalidDataException($"{path}: a categorical feature needs counts.");
                 }
 
-                categoricalProfiles.Add(CategoricalFeatureProfile.FromStored(f.Name, f.Counts, f.MissingCount, path));
+                categoricalProfiles.Add(f.MaxCategories is null
+                    ? CategoricalFeatureProfile.FromStored(f.Name, f.Counts, f.MissingCount, path)
+                    : CategoricalFeatureProfile.FromStoredBounded(f.Name, f.Counts, f.MissingCount, f.MaxCategories.Value, f.OtherCount ?? 0, f.CountErrorBound ?? 0, path));
             }
         }
 

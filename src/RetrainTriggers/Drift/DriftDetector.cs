@@ -17,7 +17,7 @@ namespace RetrainTriggers.Drift;
 /// or re-binned.
 /// </para>
 /// </remarks>
-public sealed class DriftDetector
+public sealed partial class DriftDetector
 {
     private readonly FeaturePlan[] plans;
     private readonly DatasetDriftRule datasetRule;
@@ -181,9 +181,13 @@ public sealed class DriftDetector
 
         if ((wanted & Sampled) == NumericStatistics.KolmogorovSmirnov)
         {
-            // KS alone: the kernel sorts the window into pooled scratch and merges it against the profile's sorted sample.
-            var ks = KolmogorovSmirnov.AgainstSortedReference(profile.SortedArray, values, KsAlternative.TwoSided, rules.KsMethod);
-            builder.KolmogorovSmirnov(ks.Statistic, ks.PValue);
+            // KS alone: no sort of the window (gap scan against an exact profile, one pass against a sketch).
+            var ks = profile.KsTest(values, KsAlternative.TwoSided, rules.KsMethod);
+            builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound);
+        }
+        else if ((wanted & Sampled) != 0 && profile.IsSketch)
+        {
+            EvaluateSampledAgainstSketch(builder, profile, values, rules);
         }
         else if ((wanted & Sampled) != 0)
         {
@@ -250,8 +254,10 @@ public sealed class DriftDetector
             return builder.Build();
         }
 
+        var referenceCounts = FoldTopK(builder, profile, ref currentCounts);
+
         // Categories = union of both samples (ordinal order) plus an explicit missing bucket when either side has missing values.
-        var divergence = CategoricalDivergence.Compute(profile.Counts, currentCounts, profile.MissingCount, missing, rules.Epsilon);
+        var divergence = CategoricalDivergence.Compute(referenceCounts, currentCounts, profile.MissingCount, missing, rules.Epsilon);
         if ((wanted & CategoricalStatistics.Psi) != 0)
         {
             builder.Psi(divergence.Psi);
@@ -272,14 +278,14 @@ public sealed class DriftDetector
             builder.Distance(DriftStatistic.LInfinity, divergence.LInfinity, rules.LInfinityThreshold);
         }
 
-        var union = new SortedSet<string>(profile.Categories, StringComparer.Ordinal);
+        var union = new SortedSet<string>(referenceCounts.Keys, StringComparer.Ordinal);
         union.UnionWith(currentCounts.Keys);
         var binary = union.Count == 2;
         if (binary && (wanted & CategoricalStatistics.TwoProportionZTest) != 0)
         {
             // The two-sided test is symmetric in which category counts as "success"; take the first in ordinal order.
             var first = union.Min!;
-            var z = ProportionTest.TwoProportion(profile.CountOf(first), profile.Count, currentCounts.GetValueOrDefault(first), present);
+            var z = ProportionTest.TwoProportion(referenceCounts.GetValueOrDefault(first), profile.Count, currentCounts.GetValueOrDefault(first), present);
             builder.Test(DriftStatistic.TwoProportionZTest, z.Statistic, z.PValue);
         }
         else if ((wanted & CategoricalStatistics.ChiSquare) != 0 && divergence.Categories.Count >= 2)
@@ -466,18 +472,18 @@ public sealed class DriftDetector
                 d == DriftDecision.None ? null : FormattableString.Invariant($"PSI {psi:G4} >= {(d == DriftDecision.Drift ? Rules.PsiDriftThreshold : Rules.PsiWarningThreshold):G4}"));
         }
 
-        public void Distance(DriftStatistic statistic, double value, double threshold)
+        public void Distance(DriftStatistic statistic, double value, double threshold, double errorBound = 0)
         {
             var d = value >= threshold ? DriftDecision.Drift : DriftDecision.None;
-            Add(new DriftStatisticResult(statistic, value, null, threshold, d), d == DriftDecision.None ? null : FormattableString.Invariant($"{statistic} {value:G4} >= {threshold:G4}"));
+            Add(new DriftStatisticResult(statistic, value, null, threshold, d) { ErrorBound = errorBound > 0 ? errorBound : null }, d == DriftDecision.None ? null : FormattableString.Invariant($"{statistic} {value:G4} >= {threshold:G4}"));
         }
 
-        public void KolmogorovSmirnov(double statistic, double p)
+        public void KolmogorovSmirnov(double statistic, double p, double errorBound = 0)
         {
             var significant = p < Rules.Alpha;
             var large = Rules.KsMinimumStatistic is not { } delta || statistic >= delta;
             var d = significant && large ? DriftDecision.Drift : DriftDecision.None;
-            Add(new DriftStatisticResult(DriftStatistic.KolmogorovSmirnov, statistic, p, Rules.Alpha, d),
+            Add(new DriftStatisticResult(DriftStatistic.KolmogorovSmirnov, statistic, p, Rules.Alpha, d) { ErrorBound = errorBound > 0 ? errorBound : null },
                 d == DriftDecision.None ? null : FormattableString.Invariant($"KS p {p:G4} < {Rules.Alpha:G4} (D {statistic:G4}{(Rules.KsMinimumStatistic is { } min ? FormattableString.Invariant($" >= {min:G4}") : string.Empty)})"));
             if (significant && !large)
             {
@@ -493,6 +499,9 @@ public sealed class DriftDetector
             Add(new DriftStatisticResult(statistic, value, p, Rules.Alpha, d), d == DriftDecision.None ? null : FormattableString.Invariant($"{statistic} p {p:G4} < {Rules.Alpha:G4} (statistic {value:G4})"));
             SetPValue(p, statistic == DriftStatistic.TwoProportionZTest ? 0 : 1);
         }
+
+        /// <summary>Adds an explanation that is not a decision (what the check could not see exactly).</summary>
+        public void Note(string reason) => reasons.Add(reason);
 
         public FeatureDriftResult Build()
         {

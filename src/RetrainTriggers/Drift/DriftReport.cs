@@ -14,7 +14,11 @@ public sealed record DriftStatisticResult(
     double Value,
     double? PValue,
     double Threshold,
-    DriftDecision Decision);
+    DriftDecision Decision)
+{
+    /// <summary>Gets the bound of the value's error against the full reference (value ± bound) when the reference is a sketch; <see langword="null"/> when exact.</summary>
+    public double? ErrorBound { get; init; }
+}
 
 /// <summary>The drift result of one feature: counts, every statistic, the decision and the reasons for it.</summary>
 public sealed record FeatureDriftResult

@@ -51,6 +51,9 @@ internal sealed class FeatureProfileDocument
     /// <summary>Version 2: the count of values outside the kept categories of a bounded categorical profile.</summary>
     public long? OtherCount { get; set; }
 
+    /// <summary>Version 2: how far a bounded categorical profile's counts can be below the truth.</summary>
+    public long? CountErrorBound { get; set; }
+
     public Dictionary<string, long>? Counts { get; set; }
 }
 

@@ -102,7 +102,7 @@ public class DatasetProfileTests
         var node = JsonNode.Parse(DatasetProfile.Build(TrainingWindow(4, 100)).ToJson())!;
 
         node["format"]!.GetValue<string>().Should().Be(DatasetProfile.DocumentFormat);
-        node["schemaVersion"]!.GetValue<int>().Should().Be(1);
+        node["schemaVersion"]!.GetValue<int>().Should().Be(DatasetProfile.CurrentSchemaVersion);
         node["features"]![0]!["kind"]!.GetValue<string>().Should().Be("Numeric");
     }
 
@@ -110,11 +110,11 @@ public class DatasetProfileTests
     public void FromJson_OtherSchemaVersion_ThrowsNamingVersion()
     {
         var node = JsonNode.Parse(DatasetProfile.Build(TrainingWindow(5, 100)).ToJson())!;
-        node["schemaVersion"] = 2;
+        node["schemaVersion"] = 3;
 
         var act = () => DatasetProfile.FromJson(node.ToJsonString());
 
-        act.Should().Throw<InvalidDataException>().WithMessage("*schema version 2*reads version 1*");
+        act.Should().Throw<InvalidDataException>().WithMessage("*schema version 3*reads versions 1 to 2*");
     }
 
     [Theory]
@@ -148,7 +148,9 @@ public class DatasetProfileTests
                 age["binCounts"]![0] = age["binCounts"]![0]!.GetValue<long>() + 1;
                 break;
             case "sortedSample":
-                age["sortedSample"]![0] = 1e9;
+                var sample = Convert.FromBase64String(age["sample"]!.GetValue<string>());
+                BitConverter.GetBytes(1e9).CopyTo(sample, 0);
+                age["sample"] = Convert.ToBase64String(sample);
                 break;
             case "innerEdges":
                 age["innerEdges"]![0] = age["innerEdges"]![0]!.GetValue<double>() - 0.5;
