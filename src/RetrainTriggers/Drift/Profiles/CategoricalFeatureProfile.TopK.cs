@@ -82,6 +82,13 @@ public sealed partial class CategoricalFeatureProfile
         return result;
     }
 
+    /// <summary>A bounded profile from streamed counts (see <see cref="Bound"/>).</summary>
+    internal static CategoricalFeatureProfile Bounded(string name, IReadOnlyDictionary<string, long> map, long missing, int k, long other, long bound) =>
+        Bound(name, map, missing, k, other, bound);
+
+    /// <summary>An exact profile from streamed counts.</summary>
+    internal static CategoricalFeatureProfile Exact(string name, IReadOnlyDictionary<string, long> map, long missing) => FromMap(name, map, missing);
+
     private static CategoricalFeatureProfile MergeBounded(CategoricalFeatureProfile first, CategoricalFeatureProfile second)
     {
         int k = Math.Min(first.MaxCategories ?? int.MaxValue, second.MaxCategories ?? int.MaxValue);

@@ -170,6 +170,33 @@ public sealed partial class NumericFeatureProfile
         return new NumericFeatureProfile(name, kll, missingCount, binning, innerEdges, binCounts, mean, m2);
     }
 
+    /// <summary>A sketch profile from streamed parts: custom-bin counts exact when given, other edges and counts from the sketch.</summary>
+    internal static NumericFeatureProfile FromSketch(string name, KllSketch kll, long missing, FeatureBinning binning, double mean, double m2, long[]? customCounts)
+    {
+        double[] edges;
+        long[] counts;
+        if (binning.Strategy == BinningStrategy.Custom && customCounts is not null)
+        {
+            edges = binning.ComputeInnerEdges([]);
+            counts = customCounts;
+        }
+        else
+        {
+            kll.SortedView(out double[] values, out long[] cumulative);
+            edges = binning.Strategy == BinningStrategy.EqualWidth
+                ? Statistics.Binning.EqualWidthEdges([kll.Min, kll.Max], binning.BinCount)
+                : SketchQuantileEdges(values, cumulative, binning.BinCount);
+            counts = SketchCounts(values, cumulative, edges);
+        }
+
+        return new NumericFeatureProfile(name, kll, missing, binning, edges, counts, mean, m2);
+    }
+
+    /// <summary>The same exact profile with more missing values (streamed batches count them apart from the sample).</summary>
+    internal static NumericFeatureProfile WithMissing(NumericFeatureProfile profile, long missing) => profile.sketch is null
+        ? new NumericFeatureProfile(profile.Name, profile.sorted, missing, profile.Binning, profile.innerEdges, profile.binCounts, profile.Mean, profile.M2)
+        : new NumericFeatureProfile(profile.Name, profile.sketch, missing, profile.Binning, profile.innerEdges, profile.binCounts, profile.Mean, profile.M2);
+
     /// <summary>Builds a sketch profile: the sketch in one pass, exact edges and bin counts, exact moments.</summary>
     private static NumericFeatureProfile BuildSketch(string name, ReadOnlySpan<double> values, long missing, FeatureBinning binning, ProfileSketchOptions options)
     {

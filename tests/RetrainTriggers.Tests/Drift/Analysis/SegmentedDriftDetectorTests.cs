@@ -46,7 +46,7 @@ public class SegmentedDriftDetectorTests
     [Fact]
     public void Constructor_ThresholdOutOfRange_Throws()
     {
-        var profiles = new Dictionary<string, DatasetProfile> { ["a"] = DatasetProfile.Build(new DriftWindow().AddNumeric("x", [1.0, 2.0])) };
+        var profiles = new Dictionary<string, DatasetProfile> { ["a"] = DatasetProfile.Build(new DriftWindow().AddNumeric("x", new double[] { 1.0, 2.0 })) };
 
         Action act = () => _ = new SegmentedDriftDetector(profiles, threshold: 1.5);
 
