@@ -45,7 +45,7 @@ public class ChunkedDriftAnalyzerTests
         var stamps = new DateTimeOffset[1_000];
         for (int i = 0; i < stamps.Length; i++)
         {
-            stamps[i] = i < 600 ? day1.AddDays(1).AddMinutes(i) : day1.AddMinutes(i); // day 2 first in the data
+            stamps[i] = i < 600 ? day1.AddDays(1).AddSeconds(i) : day1.AddSeconds(i); // day 2 first in the data
         }
 
         ChunkedDriftReport report = new ChunkedDriftAnalyzer(detector).ByPeriod(new DriftWindow().AddNumeric("x", values), stamps, TimeSpan.FromDays(1));
