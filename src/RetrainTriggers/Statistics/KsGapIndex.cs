@@ -15,6 +15,7 @@ internal sealed class KsGapIndex
     public const int DefaultGapCount = 4096;
 
     private readonly double[] cuts;
+    private readonly int cutCount;
     private readonly int[] referenceBelow;
     private readonly int[] cellStart;
     private readonly double lo;
@@ -23,6 +24,7 @@ internal sealed class KsGapIndex
     private KsGapIndex(double[] cuts, int[] referenceBelow, int[] cellStart, double lo, double scale, int referenceCount)
     {
         this.cuts = cuts;
+        cutCount = cuts.Length == 0 ? 0 : cuts.Length - 1;
         this.referenceBelow = referenceBelow;
         this.cellStart = cellStart;
         this.lo = lo;
@@ -30,8 +32,8 @@ internal sealed class KsGapIndex
         ReferenceCount = referenceCount;
     }
 
-    /// <summary>Gets the number of gaps (cuts + 1).</summary>
-    public int GapCount => cuts.Length + 1;
+    /// <summary>Gets the number of gaps (cuts + 1; the cut array ends with a +∞ sentinel).</summary>
+    public int GapCount => cutCount + 1;
 
     /// <summary>Gets the size of the reference the index was built on.</summary>
     public int ReferenceCount { get; }
@@ -76,12 +78,12 @@ internal sealed class KsGapIndex
     {
         if (cuts.Length == 0)
         {
-            return new KsGapIndex(cuts, below, [0, 0], 0, 0, n);
+            return new KsGapIndex([double.PositiveInfinity], below, [0, 0], 0, 0, n);
         }
 
         double lo = cuts[0];
         double hi = cuts[^1];
-        int cells = Math.Max(1, cuts.Length * 2);
+        int cells = Math.Max(1, cuts.Length * 4);
         double scale = hi > lo ? cells / (hi - lo) : 0;
         if (!double.IsFinite(scale))
         {
@@ -99,16 +101,33 @@ internal sealed class KsGapIndex
             start[c] += start[c - 1];
         }
 
-        return new KsGapIndex(cuts, below, start, lo, scale, n);
+        // A +∞ sentinel after the last cut: every scan stops at a cut above the value without a bounds test.
+        double[] padded = new double[cuts.Length + 1];
+        cuts.CopyTo(padded, 0);
+        padded[^1] = double.PositiveInfinity;
+        return new KsGapIndex(padded, below, start, lo, scale, n);
     }
 
     /// <summary>Gets the gap of a finite value: the number of cuts at or below it.</summary>
+    /// <remarks>
+    /// Cuts in later cells are above <paramref name="v"/> (the cell map is monotone), so scanning from the cell's first
+    /// cut stops by itself at the cell's end; two branch-free steps cover the usual zero to two cuts per cell.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int GapOf(double v)
     {
         int cells = cellStart.Length - 1;
         int c = Cell(v, lo, scale, cells);
         int b = cellStart[c];
-        int end = cellStart[c + 1];
+        double[] cut = cuts;
+        b += cut[b] <= v ? 1 : 0;
+        b += cut[b] <= v ? 1 : 0;
+        return cut[b] <= v ? Crowded(b, cellStart[c + 1], v) : b;
+    }
+
+    /// <summary>The rest of a crowded cell: linear for a few cuts, binary search beyond.</summary>
+    private int Crowded(int b, int end, double v)
+    {
         if (end - b > 8)
         {
             // crowded cell: binary search for the first cut above v
