@@ -17,7 +17,7 @@ namespace RetrainTriggers.Statistics;
 /// the best such state is a lower bound of the maximum (an upper bound of the minimum). A gap is refined — its window
 /// values gathered, sorted and merged with the reference slice, exactly as the full merge would — only when its bound
 /// reaches that value (ties included, so the first-occurrence location of scipy is kept). The result is bit-identical
-/// to <see cref="KolmogorovSmirnov.TwoSample"/>: same statistic, location, sign, method and p-value.
+/// to <c>KolmogorovSmirnov.TwoSample</c>: same statistic, location, sign, method and p-value.
 /// </para>
 /// <para>
 /// Cost: one pass to find each window value's gap (a table lookup and a few comparisons), one pass to gather the values
@@ -29,7 +29,7 @@ internal static class KsGapScan
     private const ushort Missing = ushort.MaxValue;
 
     /// <summary>Runs the test; <paramref name="sortedReference"/> must be the sample <paramref name="index"/> was built on.</summary>
-    public static KsResult Compute(ReadOnlySpan<double> sortedReference, KsGapIndex index, ReadOnlySpan<double> current, KsAlternative alternative, KsMethod method)
+    public static KolmogorovSmirnovResult Compute(ReadOnlySpan<double> sortedReference, KsGapIndex index, ReadOnlySpan<double> current, KolmogorovSmirnovAlternative alternative, KolmogorovSmirnovMethod method)
     {
         int n = sortedReference.Length;
         int gaps = index.GapCount;
@@ -174,7 +174,7 @@ internal static class KsGapScan
     /// Merges x[i0, i1) with the gap's sorted window values y (global offset j0), recording every pooled state as the full
     /// merge would; values on either side of the gap differ from those inside, so each state's right limit is local.
     /// </summary>
-    private static void ScanGap(ReadOnlySpan<double> x, int i0, int i1, ReadOnlySpan<double> y, int j0, int m, ref KolmogorovSmirnov.EcdfExtremes e)
+    private static void ScanGap(ReadOnlySpan<double> x, int i0, int i1, ReadOnlySpan<double> y, int j0, int m, ref EcdfScan.Extremes e)
     {
         long n1 = x.Length;
         long n2 = m;
@@ -209,7 +209,7 @@ internal static class KsGapScan
     }
 
     /// <summary>The same choice of maximum, minimum, sign, location and p-value as the full merge (scipy's argmax/argmin).</summary>
-    private static KsResult Finish(KolmogorovSmirnov.EcdfExtremes e, int n1, int n2, KsAlternative alternative, KsMethod method)
+    private static KolmogorovSmirnovResult Finish(EcdfScan.Extremes e, int n1, int n2, KolmogorovSmirnovAlternative alternative, KolmogorovSmirnovMethod method)
     {
         bool maxFromX = !Above(e.MaxY, e.MaxYf, e.MaxX, e.MaxXf);
         int maxI = maxFromX ? e.MaxXi : e.MaxYi;
@@ -226,7 +226,7 @@ internal static class KsGapScan
         double d;
         double location;
         int sign;
-        if (alternative == KsAlternative.Less || (alternative == KsAlternative.TwoSided && minS > maxS))
+        if (alternative == KolmogorovSmirnovAlternative.Less || (alternative == KolmogorovSmirnovAlternative.TwoSided && minS > maxS))
         {
             d = minS;
             location = minLocation;
@@ -239,11 +239,11 @@ internal static class KsGapScan
             sign = 1;
         }
 
-        double p = KolmogorovSmirnov.PValue(n1, n2, ref d, alternative, method, out KsMethod used);
-        return new KsResult(d, p, used, location, sign);
+        double p = KolmogorovSmirnov.PValue(n1, n2, ref d, alternative, method, out KolmogorovSmirnovMethod used);
+        return new KolmogorovSmirnovResult(d, p, used, location, sign);
     }
 
-    private static KolmogorovSmirnov.EcdfExtremes NewExtremes() => new()
+    private static EcdfScan.Extremes NewExtremes() => new()
     {
         MaxX = long.MinValue,
         MaxY = long.MinValue,
@@ -259,7 +259,7 @@ internal static class KsGapScan
     private static bool Below(long exact, double rounded, long currentExact, double currentRounded) =>
         exact < currentExact || (exact == currentExact && rounded < currentRounded);
 
-    private static void Record(ref KolmogorovSmirnov.EcdfExtremes e, long diff, int i, int j, double v, bool inX, bool inY, double fi, double fj)
+    private static void Record(ref EcdfScan.Extremes e, long diff, int i, int j, double v, bool inX, bool inY, double fi, double fj)
     {
         double rounded = fi - fj;
         if (inX)

@@ -12,12 +12,12 @@ public class KsGapScanTests
     public static TheoryData<string, string> AllCases()
     {
         var data = new TheoryData<string, string>();
-        foreach (JsonElement c in ReferenceData.Cases("ks_2samp.json"))
+        foreach (JsonElement c in GoldenData.Reference.Cases(GoldenData.KsFile))
         {
             data.Add("reference-statistics", c.GetProperty("name").GetString()!);
         }
 
-        foreach (JsonElement c in ScipyCrossCheckData.Cases(ScipyCrossCheckData.KsFile))
+        foreach (JsonElement c in GoldenData.CrossCheck.Cases(GoldenData.KsFile))
         {
             data.Add("cross-check", c.GetProperty("name").GetString()!);
         }
@@ -29,34 +29,34 @@ public class KsGapScanTests
     [MemberData(nameof(AllCases))]
     public void Compute_GoldenCase_IdenticalToFullMergeAndScipy(string source, string name)
     {
-        JsonElement root = source == "cross-check" ? ScipyCrossCheckData.Root(ScipyCrossCheckData.KsFile) : ReferenceData.Load("ks_2samp.json");
+        JsonElement root = (source == "cross-check" ? GoldenData.CrossCheck : GoldenData.Reference).Root(GoldenData.KsFile);
         JsonElement c = root.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
         JsonElement sample = root.GetProperty("samples").GetProperty(c.GetProperty("sample").GetString()!);
-        double[] reference = ReferenceData.Doubles(sample.GetProperty("reference"));
-        double[] current = ReferenceData.Doubles(sample.GetProperty("current"));
-        KsAlternative alternative = c.GetProperty("alternative").GetString() switch
+        double[] reference = sample.GetProperty("reference").Doubles();
+        double[] current = sample.GetProperty("current").Doubles();
+        KolmogorovSmirnovAlternative alternative = c.GetProperty("alternative").GetString() switch
         {
-            "two-sided" => KsAlternative.TwoSided,
-            "less" => KsAlternative.Less,
-            _ => KsAlternative.Greater,
+            "two-sided" => KolmogorovSmirnovAlternative.TwoSided,
+            "less" => KolmogorovSmirnovAlternative.Less,
+            _ => KolmogorovSmirnovAlternative.Greater,
         };
-        KsMethod method = c.GetProperty("method").GetString() switch
+        KolmogorovSmirnovMethod method = c.GetProperty("method").GetString() switch
         {
-            "auto" => KsMethod.Auto,
-            "exact" => KsMethod.Exact,
-            _ => KsMethod.Asymptotic,
+            "auto" => KolmogorovSmirnovMethod.Auto,
+            "exact" => KolmogorovSmirnovMethod.Exact,
+            _ => KolmogorovSmirnovMethod.Asymptotic,
         };
         double[] sorted = reference.Where(double.IsFinite).Order().ToArray();
         JsonElement expected = c.GetProperty("expected");
 
-        KsResult full = KolmogorovSmirnov.TwoSample(reference, current, alternative, method);
+        KolmogorovSmirnovResult full = KolmogorovSmirnov.TwoSample(reference, current, alternative, method);
         foreach (int gaps in GapCounts)
         {
-            KsResult scan = KsGapScan.Compute(sorted, KsGapIndex.Build(sorted, gaps), current, alternative, method);
+            KolmogorovSmirnovResult scan = KsGapScan.Compute(sorted, KsGapIndex.Build(sorted, gaps), current, alternative, method);
 
             scan.Should().Be(full, $"{name} with {gaps} gaps");
-            ReferenceData.ShouldMatchStatistic(scan.Statistic, expected.GetProperty("statistic").GetDouble(), $"{name} with {gaps} gaps");
-            ReferenceData.ShouldMatchPValue(scan.PValue, expected.GetProperty("pvalue").GetDouble(), $"{name} with {gaps} gaps");
+            Tolerance.ShouldMatchStatistic(scan.Statistic, expected.GetProperty("statistic").GetDouble(), $"{name} with {gaps} gaps");
+            Tolerance.ShouldMatchPValue(scan.PValue, expected.GetProperty("pvalue").GetDouble(), $"{name} with {gaps} gaps");
         }
     }
 
@@ -86,12 +86,12 @@ public class KsGapScanTests
         current[7] = double.NaN;
         double[] sorted = reference.Order().ToArray();
 
-        foreach (KsAlternative alternative in new[] { KsAlternative.TwoSided, KsAlternative.Less, KsAlternative.Greater })
+        foreach (KolmogorovSmirnovAlternative alternative in new[] { KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovAlternative.Less, KolmogorovSmirnovAlternative.Greater })
         {
-            KsResult full = KolmogorovSmirnov.TwoSample(reference, current, alternative, KsMethod.Asymptotic);
+            KolmogorovSmirnovResult full = KolmogorovSmirnov.TwoSample(reference, current, alternative, KolmogorovSmirnovMethod.Asymptotic);
             foreach (int gaps in GapCounts)
             {
-                KsGapScan.Compute(sorted, KsGapIndex.Build(sorted, gaps), current, alternative, KsMethod.Asymptotic)
+                KsGapScan.Compute(sorted, KsGapIndex.Build(sorted, gaps), current, alternative, KolmogorovSmirnovMethod.Asymptotic)
                     .Should().Be(full, $"{order}, {alternative}, {gaps} gaps");
             }
         }
@@ -102,7 +102,7 @@ public class KsGapScanTests
     {
         double[] sorted = [1, 2, 3];
 
-        Action act = () => KsGapScan.Compute(sorted, KsGapIndex.Build(sorted), [double.NaN], KsAlternative.TwoSided, KsMethod.Auto);
+        Action act = () => KsGapScan.Compute(sorted, KsGapIndex.Build(sorted), [double.NaN], KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Auto);
 
         act.Should().Throw<ArgumentException>().WithParameterName("current");
     }

@@ -60,13 +60,18 @@ public sealed class ChunkedDriftAnalyzer
             {
                 foreach (var statistic in feature.Statistics)
                 {
+                    if (statistic.Value is not { } value)
+                    {
+                        continue;
+                    }
+
                     var key = (feature.Feature, statistic.Statistic);
                     if (!values.TryGetValue(key, out var list))
                     {
                         values[key] = list = [];
                     }
 
-                    list.Add(statistic.Value);
+                    list.Add(value);
                 }
             }
         }

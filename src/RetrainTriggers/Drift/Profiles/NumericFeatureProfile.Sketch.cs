@@ -55,20 +55,20 @@ public sealed partial class NumericFeatureProfile
     /// <returns>The result and its error bound.</returns>
     /// <exception cref="ArgumentException"><paramref name="current"/> has no finite value.</exception>
     /// <remarks>
-    /// Exact profile: identical to <see cref="KolmogorovSmirnov.TwoSample"/> (scipy's statistic, location, sign and
+    /// Exact profile: identical to <c>KolmogorovSmirnov.TwoSample</c> (scipy's statistic, location, sign and
     /// p-value); the window is counted into about 4 096 gaps of the reference and only the gaps where the statistic can
     /// be reached are sorted. Sketch profile: one pass over the window; the statistic is within
     /// <see cref="RankErrorBound"/> of the exact one and the p-value is the asymptotic p-value at the estimate (the true
     /// one lies between those at D − ε and D + ε). Nothing is allocated beyond the result in steady state.
     /// </remarks>
-    public BoundedKsResult KsTest(ReadOnlySpan<double> current, KsAlternative alternative = KsAlternative.TwoSided, KsMethod method = KsMethod.Auto)
+    public BoundedKsResult KsTest(ReadOnlySpan<double> current, KolmogorovSmirnovAlternative alternative = KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod method = KolmogorovSmirnovMethod.Auto)
     {
-        if (alternative is not (KsAlternative.TwoSided or KsAlternative.Less or KsAlternative.Greater))
+        if (alternative is not (KolmogorovSmirnovAlternative.TwoSided or KolmogorovSmirnovAlternative.Less or KolmogorovSmirnovAlternative.Greater))
         {
             throw new ArgumentOutOfRangeException(nameof(alternative), alternative, "Unknown KS alternative.");
         }
 
-        if (method is not (KsMethod.Auto or KsMethod.Exact or KsMethod.Asymptotic))
+        if (method is not (KolmogorovSmirnovMethod.Auto or KolmogorovSmirnovMethod.Exact or KolmogorovSmirnovMethod.Asymptotic))
         {
             throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown KS method.");
         }
@@ -177,7 +177,7 @@ public sealed partial class NumericFeatureProfile
         long[] counts;
         if (binning.Strategy == BinningStrategy.Custom && customCounts is not null)
         {
-            edges = binning.ComputeInnerEdges([]);
+            edges = binning.CustomEdges.ToArray();
             counts = customCounts;
         }
         else
@@ -206,7 +206,7 @@ public sealed partial class NumericFeatureProfile
         {
             BinningStrategy.Quantile => Statistics.Binning.QuantileEdges(values, binning.BinCount),
             BinningStrategy.EqualWidth => Statistics.Binning.EqualWidthEdges(values, binning.BinCount),
-            _ => binning.ComputeInnerEdges([]),
+            _ => binning.CustomEdges.ToArray(),
         };
         var counts = new long[edges.Length + 1];
         Statistics.Binning.Count(values, edges, counts);

@@ -18,10 +18,10 @@ internal static class SketchStatistics
     /// </summary>
     /// <remarks>
     /// |D − D_exact| ≤ ε (the sketch's rank-error bound) because the reference CDF is off by at most ε everywhere and the
-    /// window side is exact. The p-value is the asymptotic one (<see cref="KsMethod.Asymptotic"/>, as scipy's formula)
+    /// window side is exact. The p-value is the asymptotic one (<see cref="KolmogorovSmirnovMethod.Asymptotic"/>, as scipy's formula)
     /// evaluated at the estimated D with the true reference count; an exact p-value needs the exact lattice statistic.
     /// </remarks>
-    public static KsResult Ks(double[] values, long[] cumulative, long total, KsGapIndex index, ReadOnlySpan<double> current, KsAlternative alternative)
+    public static KolmogorovSmirnovResult Ks(double[] values, long[] cumulative, long total, KsGapIndex index, ReadOnlySpan<double> current, KolmogorovSmirnovAlternative alternative)
     {
         int k = values.Length;
         int[] countRented = ArrayPool<int>.Shared.Rent((2 * k) + 2);
@@ -90,11 +90,11 @@ internal static class SketchStatistics
 
             double minS = Math.Clamp(-minD, 0.0, 1.0);
             maxS = Math.Clamp(maxS, 0.0, 1.0);
-            bool less = alternative == KsAlternative.Less || (alternative == KsAlternative.TwoSided && minS > maxS);
+            bool less = alternative == KolmogorovSmirnovAlternative.Less || (alternative == KolmogorovSmirnovAlternative.TwoSided && minS > maxS);
             double d = less ? minS : maxS;
             int n1 = (int)Math.Min(total, int.MaxValue);
-            double p = KolmogorovSmirnov.PValue(n1, m, ref d, alternative, KsMethod.Asymptotic, out KsMethod used);
-            return new KsResult(d, p, used, less ? minAt : maxAt, less ? -1 : 1);
+            double p = KolmogorovSmirnov.PValue(n1, m, ref d, alternative, KolmogorovSmirnovMethod.Asymptotic, out KolmogorovSmirnovMethod used);
+            return new KolmogorovSmirnovResult(d, p, used, less ? minAt : maxAt, less ? -1 : 1);
         }
         finally
         {

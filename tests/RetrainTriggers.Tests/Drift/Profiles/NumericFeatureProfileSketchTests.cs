@@ -28,7 +28,7 @@ public class NumericFeatureProfileSketchTests
         sketch.Max.Should().Be(exact.Max);
         sketch.Mean.Should().BeApproximately(exact.Mean, 1e-12);
         sketch.M2.Should().BeApproximately(exact.M2, exact.M2 * 1e-12);
-        ((Func<ReadOnlyMemory<double>>)(() => sketch.SortedSample)).Should().Throw<InvalidOperationException>().WithMessage("*'x'*sketch*");
+        ((Func<SortedSample>)(() => sketch.SortedSample)).Should().Throw<InvalidOperationException>().WithMessage("*'x'*sketch*");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class NumericFeatureProfileSketchTests
         }
 
         NumericFeatureProfile sketch = NumericFeatureProfile.Build("x", reference, sketch: ProfileSketchOptions.Sketch);
-        KsResult exact = KolmogorovSmirnov.TwoSample(reference, current, KsAlternative.TwoSided, KsMethod.Asymptotic);
+        KolmogorovSmirnovResult exact = KolmogorovSmirnov.TwoSample(reference, current, KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic);
 
         BoundedKsResult result = sketch.KsTest(current);
 
@@ -68,7 +68,7 @@ public class NumericFeatureProfileSketchTests
         result.StatisticErrorBound.Should().Be(sketch.RankErrorBound);
         Math.Abs(result.Result.Statistic - exact.Statistic).Should().BeLessThanOrEqualTo(result.StatisticErrorBound, window);
         Math.Abs(result.Result.Statistic - exact.Statistic).Should().BeLessThanOrEqualTo(0.005, window);
-        result.Result.MethodUsed.Should().Be(KsMethod.Asymptotic);
+        result.Result.MethodUsed.Should().Be(KolmogorovSmirnovMethod.Asymptotic);
     }
 
     [Fact]
@@ -78,10 +78,10 @@ public class NumericFeatureProfileSketchTests
         double[] current = DriftTestData.Normal(6, 20_000, 0.03);
         NumericFeatureProfile profile = NumericFeatureProfile.Build("x", reference);
 
-        BoundedKsResult result = profile.KsTest(current, KsAlternative.TwoSided, KsMethod.Asymptotic);
+        BoundedKsResult result = profile.KsTest(current, KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic);
 
         result.IsExact.Should().BeTrue();
-        result.Result.Should().Be(KolmogorovSmirnov.TwoSample(reference, current, KsAlternative.TwoSided, KsMethod.Asymptotic));
+        result.Result.Should().Be(KolmogorovSmirnov.TwoSample(reference, current, KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic));
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public class NumericFeatureProfileSketchTests
         profile.FeatureNames.Should().Equal("age", "constant", "plan");
         NumericFeatureProfile age = profile.NumericFeatures["age"];
         age.IsSketch.Should().BeFalse();
-        age.SortedSample.ToArray().Should().Equal(1.0, 2.0, 3.0, 4.0, 5.0);
+        age.SortedSample.Values.ToArray().Should().Equal(1.0, 2.0, 3.0, 4.0, 5.0);
         age.BinCounts.ToArray().Should().Equal(2L, 1L, 2L);
         age.MissingCount.Should().Be(1);
         profile.CategoricalFeatures["plan"].Counts["basic"].Should().Be(3);
-        DatasetProfile.FromJson(profile.ToJson()).NumericFeatures["age"].SortedSample.ToArray().Should().Equal(1.0, 2.0, 3.0, 4.0, 5.0);
+        DatasetProfile.FromJson(profile.ToJson()).NumericFeatures["age"].SortedSample.Values.ToArray().Should().Equal(1.0, 2.0, 3.0, 4.0, 5.0);
         profile.ToJson().Should().Contain("\"schemaVersion\":2");
     }
 
