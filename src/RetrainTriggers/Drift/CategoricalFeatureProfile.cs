@@ -1,8 +1,10 @@
+using RetrainTriggers.Statistics;
+
 namespace RetrainTriggers.Drift;
 
 /// <summary>The frozen reference distribution of one categorical feature: how often each category occurred, and how many values were missing.</summary>
 /// <remarks>Categories are compared ordinally (case-sensitive); <see langword="null"/> is missing, the empty string is a category.</remarks>
-public sealed class CategoricalFeatureProfile
+public sealed partial class CategoricalFeatureProfile
 {
     private readonly string[] categories;
     private readonly long[] counts;
@@ -32,13 +34,13 @@ public sealed class CategoricalFeatureProfile
     public long MissingCount { get; }
 
     /// <summary>Gets the number of reference rows, present or missing.</summary>
-    public long TotalCount => Count + MissingCount;
+    internal long TotalCount => Count + MissingCount;
 
     /// <summary>Gets the share of reference rows that are missing.</summary>
     public double MissingRate => (double)MissingCount / TotalCount;
 
     /// <summary>Gets the categories seen in the reference, in ordinal order.</summary>
-    public IReadOnlyList<string> Categories => categories;
+    internal IReadOnlyList<string> Categories => categories;
 
     /// <summary>Gets the count of each category, by category.</summary>
     public IReadOnlyDictionary<string, long> Counts => countByCategory;
@@ -51,19 +53,7 @@ public sealed class CategoricalFeatureProfile
     public static CategoricalFeatureProfile Build(string name, ReadOnlySpan<string?> values)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
-        long missing = 0;
-        foreach (var value in values)
-        {
-            if (value is null)
-            {
-                missing++;
-            }
-            else
-            {
-                map[value] = map.GetValueOrDefault(value) + 1;
-            }
-        }
+        var (map, missing) = CategoryTally.Count(values);
 
         if (map.Count == 0)
         {
@@ -74,7 +64,7 @@ public sealed class CategoricalFeatureProfile
         return FromMap(name, map, missing);
     }
 
-    /// <summary>Merges the profiles of two shards of the same feature: counts add, so the result equals the whole-data profile exactly.</summary>
+    /// <summary>Merges the profiles of two shards of the same feature: counts add, so the result equals the whole-data profile exactly (bounded profiles: see <see cref="CountErrorBound"/>).</summary>
     /// <param name="first">The first shard's profile.</param>
     /// <param name="second">The second shard's profile.</param>
     /// <returns>The merged profile.</returns>
@@ -88,13 +78,25 @@ public sealed class CategoricalFeatureProfile
             throw new ArgumentException($"Cannot merge profiles of different features '{first.Name}' and '{second.Name}'.", nameof(second));
         }
 
-        var map = new Dictionary<string, long>(first.countByCategory, StringComparer.Ordinal);
-        foreach (var (category, count) in second.countByCategory)
+        if (first.MaxCategories is not null || second.MaxCategories is not null)
         {
-            map[category] = map.GetValueOrDefault(category) + count;
+            return MergeBounded(first, second);
         }
 
-        return FromMap(first.Name, map, first.MissingCount + second.MissingCount);
+        var map = new Dictionary<string, long>(first.countByCategory, StringComparer.Ordinal);
+        try
+        {
+            foreach (var (category, count) in second.countByCategory)
+            {
+                map[category] = checked(map.GetValueOrDefault(category) + count);
+            }
+
+            return FromMap(first.Name, map, checked(first.MissingCount + second.MissingCount));
+        }
+        catch (OverflowException ex)
+        {
+            throw new ArgumentException($"Feature '{first.Name}': the merged counts exceed {long.MaxValue}.", nameof(second), ex);
+        }
     }
 
     /// <summary>Rebuilds a profile from stored parts, checking invariants.</summary>
@@ -116,6 +118,17 @@ public sealed class CategoricalFeatureProfile
         if (missingCount < 0)
         {
             throw new InvalidDataException($"{path}.missingCount: must not be negative, was {missingCount}.");
+        }
+
+        var total = missingCount;
+        foreach (var count in counts.Values)
+        {
+            if (count > long.MaxValue - total)
+            {
+                throw new InvalidDataException($"{path}: the category counts and missingCount add up to more than {long.MaxValue} rows.");
+            }
+
+            total += count;
         }
 
         return FromMap(name, counts, missingCount);

@@ -7,15 +7,20 @@ namespace RetrainTriggers.Drift;
 /// <remarks>
 /// Features are kept in ordinal name order, so reports and documents are deterministic. The JSON document carries
 /// <c>format</c> = <see cref="DocumentFormat"/> and <c>schemaVersion</c> = <see cref="CurrentSchemaVersion"/>; a
-/// reader refuses any other format or version instead of guessing.
+/// reader refuses any other format or version instead of guessing. Version 2 (written since sketch profiles exist) stores
+/// exact samples as base64 of little-endian doubles and sketch profiles as their KLL levels; version 1 documents (exact
+/// samples as JSON arrays) still load.
 /// </remarks>
 public sealed class DatasetProfile
 {
     /// <summary>The <c>format</c> value every profile document carries.</summary>
-    public const string DocumentFormat = "retrain-triggers/dataset-profile";
+    internal const string DocumentFormat = "retrain-triggers/dataset-profile";
 
-    /// <summary>The schema version this library writes and reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this library writes; it also reads version 1.</summary>
+    internal const int CurrentSchemaVersion = 2;
+
+    /// <summary>The default largest profile document the readers accept: 64 MiB (a profile of about three million values).</summary>
+    public const long DefaultMaxDocumentBytes = 64L * 1024 * 1024;
 
     private readonly Dictionary<string, NumericFeatureProfile> numeric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CategoricalFeatureProfile> categorical = new(StringComparer.Ordinal);
@@ -69,12 +74,14 @@ public sealed class DatasetProfile
     /// <param name="reference">The training data, one column per feature.</param>
     /// <param name="binning">The binning of numeric features; 10 quantile bins when <see langword="null"/>.</param>
     /// <param name="featureBinning">Per-feature binning overrides, by feature name.</param>
+    /// <param name="sketch">When numeric features keep a KLL sketch instead of the sorted sample; <see cref="ProfileSketchOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The dataset profile.</returns>
     /// <exception cref="ArgumentException">The window is empty, a column holds no usable value, or <paramref name="featureBinning"/> names a feature that is not a numeric column.</exception>
     public static DatasetProfile Build(
         DriftWindow reference,
         FeatureBinning? binning = null,
-        IReadOnlyDictionary<string, FeatureBinning>? featureBinning = null)
+        IReadOnlyDictionary<string, FeatureBinning>? featureBinning = null,
+        ProfileSketchOptions? sketch = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (reference.FeatureCount == 0)
@@ -97,7 +104,7 @@ public sealed class DatasetProfile
         foreach (var (name, values) in reference.NumericColumns)
         {
             var featureBins = featureBinning?.GetValueOrDefault(name) ?? binning;
-            numericProfiles.Add(NumericFeatureProfile.Build(name, values.Span, featureBins));
+            numericProfiles.Add(NumericFeatureProfile.Build(name, values.Span, featureBins, sketch));
         }
 
         var categoricalProfiles = new List<CategoricalFeatureProfile>(reference.CategoricalColumns.Count);
@@ -143,7 +150,7 @@ public sealed class DatasetProfile
 
     /// <summary>Serialises the profile to its versioned JSON document (UTF-8).</summary>
     /// <returns>The UTF-8 JSON bytes.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(ToDocument(), DriftJsonContext.Default.DatasetProfileDocument);
+    internal byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(ToDocument(), DriftJsonContext.Default.DatasetProfileDocument);
 
     /// <summary>Serialises the profile to its versioned JSON document.</summary>
     /// <returns>The JSON text.</returns>
@@ -161,20 +168,26 @@ public sealed class DatasetProfile
 
     /// <summary>Reads a profile from its JSON document.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in UTF-8 bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">The document is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
-    public static DatasetProfile FromJson(string json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>, is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static DatasetProfile FromJson(string json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromUtf8Json(Encoding.UTF8.GetBytes(json));
+        DocumentLimit.ThrowIfTooLarge(json, maxDocumentBytes, "dataset profile");
+        return FromUtf8Json(Encoding.UTF8.GetBytes(json), maxDocumentBytes);
     }
 
     /// <summary>Reads a profile from its UTF-8 JSON document.</summary>
     /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">The document is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
-    public static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>, is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    internal static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
+        DocumentLimit.ThrowIfTooLarge(utf8Json.Length, maxDocumentBytes, "dataset profile");
         var (format, version) = ReadHeader(utf8Json);
         if (!string.Equals(format, DocumentFormat, StringComparison.Ordinal))
         {
@@ -182,10 +195,10 @@ public sealed class DatasetProfile
                 $"The document is not a dataset profile: 'format' is {(format is null ? "missing" : "'" + format + "'")}, expected '{DocumentFormat}'.");
         }
 
-        if (version != CurrentSchemaVersion)
+        if (version is not (1 or CurrentSchemaVersion))
         {
             throw new InvalidDataException(
-                $"Unsupported dataset profile schema version {(version is null ? "(missing)" : version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this library reads version {CurrentSchemaVersion}.");
+                $"Unsupported dataset profile schema version {(version is null ? "(missing)" : version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this library reads versions 1 to {CurrentSchemaVersion}.");
         }
 
         DatasetProfileDocument? document;
@@ -201,17 +214,26 @@ public sealed class DatasetProfile
         return FromDocument(document!);
     }
 
-    /// <summary>Reads a profile's JSON document from a stream.</summary>
+    /// <summary>Reads a profile's JSON document from a stream of at most <see cref="DefaultMaxDocumentBytes"/>.</summary>
     /// <param name="utf8Json">The source stream.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte})"/>.</exception>
-    public static async Task<DatasetProfile> ReadFromAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte}, long)"/>.</exception>
+    public static Task<DatasetProfile> ReadFromAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        ReadFromAsync(utf8Json, DefaultMaxDocumentBytes, cancellationToken);
+
+    /// <summary>Reads a profile's JSON document from a stream, refusing documents larger than <paramref name="maxDocumentBytes"/>.</summary>
+    /// <param name="utf8Json">The source stream.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in bytes; reading stops with an error as soon as the stream holds more.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte}, long)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static async Task<DatasetProfile> ReadFromAsync(Stream utf8Json, long maxDocumentBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        await utf8Json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return FromUtf8Json(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        using var buffer = await DocumentLimit.ReadAsync(utf8Json, maxDocumentBytes, "dataset profile", cancellationToken).ConfigureAwait(false);
+        return FromUtf8Json(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), maxDocumentBytes);
     }
 
     private static (string? Format, int? Version) ReadHeader(ReadOnlySpan<byte> utf8Json)
@@ -272,7 +294,8 @@ public sealed class DatasetProfile
                     CustomEdges = n.Binning.Strategy == Statistics.BinningStrategy.Custom ? n.Binning.CustomEdges.ToArray() : null,
                     InnerEdges = n.EdgeArray,
                     BinCounts = n.CountArray,
-                    SortedSample = n.SortedArray,
+                    Sample = n.IsSketch ? null : ProfileCodec.ToBase64(n.SortedArray),
+                    Sketch = n.ToSketchDocument(),
                 });
             }
             else
@@ -284,6 +307,9 @@ public sealed class DatasetProfile
                     Kind = FeatureKind.Categorical,
                     MissingCount = c.MissingCount,
                     Counts = c.Categories.ToDictionary(k => k, c.CountOf, StringComparer.Ordinal),
+                    MaxCategories = c.MaxCategories,
+                    OtherCount = c.MaxCategories is null ? null : c.OtherCount,
+                    CountErrorBound = c.MaxCategories is null ? null : c.CountErrorBound,
                 });
             }
         }
@@ -312,20 +338,28 @@ public sealed class DatasetProfile
             path = $"{path} ('{f.Name}')";
             if (f.Kind == FeatureKind.Numeric)
             {
-                if (f.SortedSample is null || f.InnerEdges is null || f.BinCounts is null || f.Mean is null || f.M2 is null
+                var sample = f.SortedSample ?? (f.Sample is null ? null : ProfileCodec.FromBase64(f.Sample, path + ".sample"));
+                if ((sample is null && f.Sketch is null) || f.InnerEdges is null || f.BinCounts is null || f.Mean is null || f.M2 is null
                     || f.BinningStrategy is null || f.BinCount is null)
                 {
-                    throw new InvalidDataException($"{path}: a numeric feature needs sortedSample, innerEdges, binCounts, mean, m2, binningStrategy and binCount.");
-                }
-
-                if (f.Count is not null && f.Count != f.SortedSample.Length)
-                {
-                    throw new InvalidDataException($"{path}.count: {f.Count} does not match the {f.SortedSample.Length} values of sortedSample.");
+                    throw new InvalidDataException($"{path}: a numeric feature needs sortedSample (version 1), sample or sketch (version 2), innerEdges, binCounts, mean, m2, binningStrategy and binCount.");
                 }
 
                 var binning = FeatureBinning.FromParts(f.BinningStrategy.Value, f.BinCount.Value, f.CustomEdges, path);
+                if (sample is null)
+                {
+                    numericProfiles.Add(NumericFeatureProfile.FromStoredSketch(
+                        f.Name, f.Sketch!, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
+                    continue;
+                }
+
+                if (f.Count is not null && f.Count != sample.Length)
+                {
+                    throw new InvalidDataException($"{path}.count: {f.Count} does not match the {sample.Length} values of the sorted sample.");
+                }
+
                 numericProfiles.Add(NumericFeatureProfile.FromStored(
-                    f.Name, f.SortedSample, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
+                    f.Name, sample, f.MissingCount, binning, f.InnerEdges, f.BinCounts, f.Mean.Value, f.M2.Value, path));
             }
             else
             {
@@ -334,7 +368,9 @@ public sealed class DatasetProfile
                     throw new InvalidDataException($"{path}: a categorical feature needs counts.");
                 }
 
-                categoricalProfiles.Add(CategoricalFeatureProfile.FromStored(f.Name, f.Counts, f.MissingCount, path));
+                categoricalProfiles.Add(f.MaxCategories is null
+                    ? CategoricalFeatureProfile.FromStored(f.Name, f.Counts, f.MissingCount, path)
+                    : CategoricalFeatureProfile.FromStoredBounded(f.Name, f.Counts, f.MissingCount, f.MaxCategories.Value, f.OtherCount ?? 0, f.CountErrorBound ?? 0, path));
             }
         }
 

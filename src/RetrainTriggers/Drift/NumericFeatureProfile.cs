@@ -16,12 +16,16 @@ namespace RetrainTriggers.Drift;
 /// by its floor 0.001.
 /// </para>
 /// </remarks>
-public sealed class NumericFeatureProfile
+public sealed partial class NumericFeatureProfile
 {
     private readonly double[] sorted;
+    private readonly SortedSample? sample;
     private readonly double[] innerEdges;
     private readonly long[] binCounts;
     private readonly double[] binProportions;
+    private readonly long count;
+    private readonly double min;
+    private readonly double max;
 
     private NumericFeatureProfile(
         string name,
@@ -35,6 +39,10 @@ public sealed class NumericFeatureProfile
     {
         Name = name;
         this.sorted = sorted;
+        count = sorted.Length;
+        min = sorted[0];
+        max = sorted[^1];
+        sample = SortedSample.Trusted(sorted);
         MissingCount = missingCount;
         Binning = binning;
         this.innerEdges = innerEdges;
@@ -44,7 +52,7 @@ public sealed class NumericFeatureProfile
         binProportions = new double[binCounts.Length];
         for (var i = 0; i < binCounts.Length; i++)
         {
-            binProportions[i] = (double)binCounts[i] / sorted.Length;
+            binProportions[i] = (double)binCounts[i] / count;
         }
     }
 
@@ -52,13 +60,13 @@ public sealed class NumericFeatureProfile
     public string Name { get; }
 
     /// <summary>Gets the number of finite reference values.</summary>
-    public long Count => sorted.Length;
+    public long Count => count;
 
     /// <summary>Gets the number of missing reference values (NaN, +∞, −∞), excluded from every distribution statistic.</summary>
     public long MissingCount { get; }
 
     /// <summary>Gets the number of reference rows, finite or missing.</summary>
-    public long TotalCount => Count + MissingCount;
+    internal long TotalCount => Count + MissingCount;
 
     /// <summary>Gets the share of reference rows that are missing.</summary>
     public double MissingRate => (double)MissingCount / TotalCount;
@@ -70,19 +78,21 @@ public sealed class NumericFeatureProfile
     public double M2 { get; }
 
     /// <summary>Gets the population variance (ddof = 0) of the finite reference values.</summary>
-    public double Variance => M2 / sorted.Length;
+    internal double Variance => M2 / count;
 
     /// <summary>Gets the population standard deviation (ddof = 0), as used by the normalised Wasserstein distance.</summary>
     public double StandardDeviation => Math.Sqrt(Variance);
 
     /// <summary>Gets the smallest finite reference value.</summary>
-    public double Min => sorted[0];
+    public double Min => min;
 
     /// <summary>Gets the largest finite reference value.</summary>
-    public double Max => sorted[^1];
+    public double Max => max;
 
-    /// <summary>Gets the finite reference values in ascending order.</summary>
-    public ReadOnlyMemory<double> SortedSample => sorted;
+    /// <summary>Gets the finite reference values in ascending order, ready for the two-sample statistics (<c>KolmogorovSmirnov.TwoSample(profile.SortedSample, window)</c>); exact profiles only.</summary>
+    /// <exception cref="InvalidOperationException">The profile is a sketch (<see cref="IsSketch"/>), which keeps no sample.</exception>
+    public SortedSample SortedSample => sample
+        ?? throw new InvalidOperationException($"Feature '{Name}' has a sketch profile (KLL, k = {SketchK}); it keeps no sorted sample.");
 
     /// <summary>Gets how the bins were chosen.</summary>
     public FeatureBinning Binning { get; }
@@ -94,18 +104,25 @@ public sealed class NumericFeatureProfile
     public ReadOnlyMemory<long> BinCounts => binCounts;
 
     /// <summary>Gets the share of finite reference values in each bin (count / <see cref="Count"/>, no smoothing).</summary>
-    public ReadOnlyMemory<double> BinProportions => binProportions;
+    internal ReadOnlyMemory<double> BinProportions => binProportions;
 
     /// <summary>Builds the profile of one numeric feature from its training values.</summary>
     /// <param name="name">The feature name.</param>
     /// <param name="values">The training values; NaN and ±∞ are counted as missing and excluded.</param>
     /// <param name="binning">How to bin; <see cref="FeatureBinning.Default"/> (10 quantile bins) when <see langword="null"/>.</param>
+    /// <param name="sketch">When to keep a KLL sketch instead of the sorted sample; <see cref="ProfileSketchOptions.Default"/> (exact below 100 000 finite values) when <see langword="null"/>.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, or <paramref name="values"/> holds no finite value.</exception>
-    public static NumericFeatureProfile Build(string name, ReadOnlySpan<double> values, FeatureBinning? binning = null)
+    /// <exception cref="ArgumentException">
+    /// <paramref name="name"/> is blank, <paramref name="values"/> holds no finite value, or the values spread so far
+    /// (near ±1.7e308) that their variance is not a finite double; the message names the feature.
+    /// </exception>
+    /// <remarks>The mean and M2 are computed on values scaled by a power of two, so values near the ends of the double range neither overflow nor lose precision.</remarks>
+    public static NumericFeatureProfile Build(string name, ReadOnlySpan<double> values, FeatureBinning? binning = null, ProfileSketchOptions? sketch = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         binning ??= FeatureBinning.Default;
+        sketch ??= ProfileSketchOptions.Default;
+        sketch.Validate();
 
         var finite = 0;
         foreach (var value in values)
@@ -123,6 +140,11 @@ public sealed class NumericFeatureProfile
                 nameof(values));
         }
 
+        if (finite >= sketch.ExactBelow)
+        {
+            return BuildSketch(name, values, values.Length - finite, binning, sketch);
+        }
+
         var sorted = new double[finite];
         var j = 0;
         foreach (var value in values)
@@ -135,7 +157,14 @@ public sealed class NumericFeatureProfile
 
         RadixSort.Sort(sorted);
         var (mean, m2) = Moments(sorted);
-        var edges = binning.ComputeInnerEdges(sorted);
+        if (!double.IsFinite(m2))
+        {
+            throw new ArgumentException(
+                $"Feature '{name}': the values spread too far (from {sorted[0]:R} to {sorted[^1]:R}) for a finite variance; rescale the feature.",
+                nameof(values));
+        }
+
+        var edges = binning.ComputeInnerEdges(SortedSample.Trusted(sorted));
         return new NumericFeatureProfile(name, sorted, values.Length - finite, binning, edges, CountSorted(sorted, edges), mean, m2);
     }
 
@@ -145,6 +174,10 @@ public sealed class NumericFeatureProfile
     /// added, moments combined with Chan's parallel formula (equal to a rebuild up to rounding), and quantile or
     /// equal-width edges recomputed from the merged sample (so they are the whole-data edges, not an average of shard
     /// edges) with the bin counts recounted. Custom edges are fixed, so their counts simply add.
+    /// When either profile is a sketch the result is a sketch (an exact side is sketched with the other's k): counts,
+    /// missing counts and moments stay exact, the KLL sketches merge within their rank-error bound, custom-edge bin
+    /// counts add exactly, and quantile or equal-width edges and counts come from the merged sketch (each bin count
+    /// within the rank-error bound times the count), because whole-data edges cannot be recovered from the parts.
     /// </remarks>
     /// <param name="first">The first shard's profile.</param>
     /// <param name="second">The second shard's profile.</param>
@@ -162,17 +195,37 @@ public sealed class NumericFeatureProfile
         if (!first.Binning.SameAs(second.Binning))
         {
             throw new ArgumentException(
-                $"Feature '{first.Name}': cannot merge profiles binned differently ({first.Binning} and {second.Binning}).",
+                $"Feature '{first.Name}': cannot merge profiles binned differently ({first.Binning.DescribeDifference(second.Binning)}).",
                 nameof(second));
         }
 
-        var merged = MergeSorted(first.sorted, second.sorted);
-
         // Chan, Golub & LeVeque: M2 = M2a + M2b + delta^2 * na * nb / n.
-        double na = first.sorted.Length, nb = second.sorted.Length, n = merged.Length;
+        double na = first.count, nb = second.count, n = na + nb;
+        // Far-apart means overflow delta; then weight the means instead (each term stays within the double range).
         var delta = second.Mean - first.Mean;
-        var mean = first.Mean + (delta * nb / n);
+        var mean = double.IsFinite(delta) ? first.Mean + (delta * nb / n) : (first.Mean * (na / n)) + (second.Mean * (nb / n));
         var m2 = first.M2 + second.M2 + (delta * delta * na * nb / n);
+        if (!double.IsFinite(m2))
+        {
+            m2 = first.M2 + second.M2 + (delta * (delta * (na / n)) * nb); // the same value, ordered to avoid an intermediate overflow
+        }
+
+        if (!double.IsFinite(m2))
+        {
+            throw new ArgumentException(
+                $"Feature '{first.Name}': the merged values spread too far for a finite variance; rescale the feature.", nameof(second));
+        }
+
+        var missing = first.MissingCount > long.MaxValue - second.MissingCount - n
+            ? throw new ArgumentException($"Feature '{first.Name}': the merged row count exceeds {long.MaxValue}.", nameof(second))
+            : first.MissingCount + second.MissingCount;
+
+        if (first.IsSketch || second.IsSketch)
+        {
+            return MergeSketch(first, second, mean, m2);
+        }
+
+        var merged = MergeSorted(first.sorted, second.sorted);
 
         double[] edges;
         long[] counts;
@@ -187,11 +240,11 @@ public sealed class NumericFeatureProfile
         }
         else
         {
-            edges = first.Binning.ComputeInnerEdges(merged);
+            edges = first.Binning.ComputeInnerEdges(SortedSample.Trusted(merged));
             counts = CountSorted(merged, edges);
         }
 
-        return new NumericFeatureProfile(first.Name, merged, first.MissingCount + second.MissingCount, first.Binning, edges, counts, mean, m2);
+        return new NumericFeatureProfile(first.Name, merged, missing, first.Binning, edges, counts, mean, m2);
     }
 
     /// <summary>Rebuilds a profile from its stored parts, checking every invariant; the document path names what is wrong.</summary>
@@ -217,6 +270,8 @@ public sealed class NumericFeatureProfile
             {
                 throw new InvalidDataException($"{path}.sortedSample: value {i} is not finite or not in ascending order.");
             }
+
+            sortedSample[i] += 0.0; // a stored -0.0 is +0.0, as Build stores it
         }
 
         for (var i = 0; i < innerEdges.Length; i++)
@@ -233,7 +288,7 @@ public sealed class NumericFeatureProfile
                 $"{path}.binCounts: expected {innerEdges.Length + 1} counts for {innerEdges.Length} inner edges, found {binCounts.Length}.");
         }
 
-        if (!innerEdges.AsSpan().SequenceEqual(binning.ComputeInnerEdges(sortedSample)))
+        if (!innerEdges.AsSpan().SequenceEqual(binning.ComputeInnerEdges(SortedSample.Trusted(sortedSample))))
         {
             throw new InvalidDataException($"{path}.innerEdges: the edges do not match the {binning} binning of the sorted sample.");
         }
@@ -243,11 +298,13 @@ public sealed class NumericFeatureProfile
             throw new InvalidDataException($"{path}.binCounts: the counts do not match the sorted sample and edges.");
         }
 
-        if (missingCount < 0 || !double.IsFinite(mean) || !double.IsFinite(m2) || m2 < 0)
+        if (missingCount < 0 || missingCount > long.MaxValue - sortedSample.Length)
         {
-            throw new InvalidDataException($"{path}: missingCount, mean or m2 is out of range.");
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.missingCount: {missingCount} is out of range (0 to {long.MaxValue - sortedSample.Length} for {sortedSample.Length} finite values)."));
         }
 
+        CheckMoments(sortedSample, mean, m2, path);
         return new NumericFeatureProfile(name, sortedSample, missingCount, binning, innerEdges, binCounts, mean, m2);
     }
 
@@ -295,27 +352,60 @@ public sealed class NumericFeatureProfile
         return lo;
     }
 
-    /// <summary>Corrected two-pass mean and M2 (Chan, Golub &amp; LeVeque), accurate for data far from zero.</summary>
-    private static (double Mean, double M2) Moments(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Corrected two-pass mean and M2 (Chan, Golub &amp; LeVeque), accurate for data far from zero, on values scaled by
+    /// the power of two of the largest magnitude: scaling by a power of two is exact, so ordinary data give the same bits
+    /// as unscaled arithmetic, and values near ±1.7e308 cannot overflow the sums. M2 is infinite only when the variance
+    /// itself is beyond the double range.
+    /// </summary>
+    internal static (double Mean, double M2) Moments(ReadOnlySpan<double> sortedValues)
     {
+        var largest = Math.Max(Math.Abs(sortedValues[0]), Math.Abs(sortedValues[^1]));
+        var exponent = largest > 1e150 ? Math.ILogB(largest) : 0;
+        var n = sortedValues.Length;
         double sum = 0;
-        foreach (var v in values)
+        foreach (var v in sortedValues)
         {
-            sum += v;
+            sum += Math.ScaleB(v, -exponent);
         }
 
-        var mean = sum / values.Length;
+        var mean = sum / n;
         double m2 = 0, comp = 0;
-        foreach (var v in values)
+        foreach (var v in sortedValues)
         {
-            var d = v - mean;
+            var d = Math.ScaleB(v, -exponent) - mean;
             m2 += d * d;
             comp += d;
         }
 
-        mean += comp / values.Length;
-        m2 -= comp * comp / values.Length;
-        return (mean, Math.Max(m2, 0));
+        mean += comp / n;
+        m2 -= comp * comp / n;
+        return (Math.ScaleB(mean, exponent), Math.ScaleB(Math.Max(m2, 0), 2 * exponent));
+    }
+
+    /// <summary>Checks stored moments against the stored sample (a merged profile's moments differ from a rebuild only by rounding).</summary>
+    private static void CheckMoments(double[] sortedSample, double mean, double m2, string path)
+    {
+        if (!double.IsFinite(mean) || !double.IsFinite(m2) || m2 < 0)
+        {
+            throw new InvalidDataException($"{path}: mean and m2 must be finite and m2 non-negative.");
+        }
+
+        var (expectedMean, expectedM2) = Moments(sortedSample);
+        var magnitude = Math.Max(Math.Abs(sortedSample[0]), Math.Abs(sortedSample[^1]));
+        if (Math.Abs(mean - expectedMean) > 1e-9 * Math.Max(magnitude, double.Epsilon))
+        {
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.mean: {mean:R} does not match the mean {expectedMean:R} of the sorted sample."));
+        }
+
+        var spread = sortedSample[^1] - sortedSample[0];
+        var floor = sortedSample.Length * Math.Pow(1e-9 * spread, 2);
+        if (Math.Abs(m2 - expectedM2) > (1e-8 * expectedM2) + floor)
+        {
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.m2: {m2:R} does not match the M2 {expectedM2:R} of the sorted sample."));
+        }
     }
 
     private static double[] MergeSorted(double[] a, double[] b)

@@ -2,7 +2,7 @@ using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Drift;
 
-/// <summary>The JSON shape of a <see cref="DatasetProfile"/> (schema version 1); kept separate so the public types stay immutable.</summary>
+/// <summary>The JSON shape of a <see cref="DatasetProfile"/> (schema versions 1 and 2); kept separate so the public types stay immutable.</summary>
 internal sealed class DatasetProfileDocument
 {
     public string? Format { get; set; }
@@ -39,5 +39,42 @@ internal sealed class FeatureProfileDocument
 
     public double[]? SortedSample { get; set; }
 
+    /// <summary>Version 2: the exact sorted sample as base64 of little-endian doubles (replaces <see cref="SortedSample"/>).</summary>
+    public string? Sample { get; set; }
+
+    /// <summary>Version 2: the KLL sketch of a sketch profile (then neither sample field is present).</summary>
+    public SketchDocument? Sketch { get; set; }
+
+    /// <summary>Version 2: the top-K limit of a bounded categorical profile.</summary>
+    public int? MaxCategories { get; set; }
+
+    /// <summary>Version 2: the count of values outside the kept categories of a bounded categorical profile.</summary>
+    public long? OtherCount { get; set; }
+
+    /// <summary>Version 2: how far a bounded categorical profile's counts can be below the truth.</summary>
+    public long? CountErrorBound { get; set; }
+
     public Dictionary<string, long>? Counts { get; set; }
+}
+
+/// <summary>A KLL sketch in a profile document: parameters, exact count/min/max, levels bottom-up and their items.</summary>
+internal sealed class SketchDocument
+{
+    public string? Algorithm { get; set; }
+
+    public int K { get; set; }
+
+    public double RankErrorBound { get; set; }
+
+    public long Count { get; set; }
+
+    public double Min { get; set; }
+
+    public double Max { get; set; }
+
+    public ulong RandomState { get; set; }
+
+    public int[]? LevelSizes { get; set; }
+
+    public string? Items { get; set; }
 }
