@@ -1,0 +1,109 @@
+using System.CommandLine;
+using RetrainTriggers.Csv;
+using RetrainTriggers.Drift;
+
+namespace RetrainTriggers.Cli;
+
+/// <summary><c>drift</c>: checks a current CSV against a reference CSV or profile and reports per feature and for the dataset.</summary>
+internal static class DriftCommand
+{
+    public static Command Create(CliConsole console, TimeProvider time)
+    {
+        var reference = new Option<string>("--reference") { Description = "The reference (training) CSV file.", HelpName = "ref.csv" };
+        var referenceProfile = new Option<string>("--reference-profile") { Description = "A reference profile written by `profile` (instead of --reference).", HelpName = "profile.json" };
+        var current = new Option<string>("--current") { Description = "The current (production) CSV file.", Required = true, HelpName = "cur.csv" };
+        var categorical = CliOptions.Categorical();
+        var columns = CliOptions.Columns();
+        var separator = CliOptions.Separator();
+        var config = new Option<string>("--config") { Description = "Drift rules (JSON): statistics, thresholds, dataset rule, per-feature overrides.", HelpName = "drift.json" };
+        var format = new Option<string>("--format") { Description = "Report format. Default: from the --output extension (.md, .json, .html), else table.", HelpName = "table|markdown|json|html" };
+        format.AcceptOnlyFromAmong("table", "markdown", "json", "html");
+        var output = new Option<string>("--output") { Description = "Write the report to this file instead of standard output.", HelpName = "file" };
+        var command = new Command("drift", "Check a current CSV for drift against a reference CSV or profile. Exit code 1 when the dataset drifts.")
+        {
+            reference, referenceProfile, current, categorical, columns, separator, config, format, output,
+        };
+
+        command.SetAction(parse =>
+        {
+            var referencePath = parse.GetValue(reference);
+            var profilePath = parse.GetValue(referenceProfile);
+            if ((referencePath is null) == (profilePath is null))
+            {
+                throw new UsageException("give either --reference <csv> or --reference-profile <json>, not both and not neither.");
+            }
+
+            var currentPath = CliOptions.ExistingFile("--current", parse.GetValue(current)!);
+            var selected = CliOptions.List(parse.GetValue(columns));
+            var categories = CliOptions.List(parse.GetValue(categorical));
+            var sep = parse.GetValue(separator);
+            var outputPath = parse.GetValue(output);
+            var reportFormat = ReportFormats.Choose(parse.GetValue(format), outputPath);
+            var options = parse.GetValue(config) is { } configPath
+                ? DriftConfigReader.Read(CliOptions.ExistingFile("--config", configPath))
+                : new DriftDetectorOptions();
+
+            DatasetProfile profile;
+            string referenceName;
+            if (profilePath is not null)
+            {
+                if (categories is not null)
+                {
+                    throw new UsageException("--categorical cannot be used with --reference-profile: column kinds come from the profile.");
+                }
+
+                profile = ReadProfile(CliOptions.ExistingFile("--reference-profile", profilePath));
+                referenceName = profilePath;
+                foreach (var name in selected ?? [])
+                {
+                    if (!profile.FeatureNames.Contains(name, StringComparer.Ordinal))
+                    {
+                        throw new UsageException($"--columns: the reference profile has no feature '{name}'; it has: {string.Join(", ", profile.FeatureNames)}.");
+                    }
+                }
+
+                foreach (var name in profile.FeatureNames.Where(n => selected is not null && !selected.Contains(n, StringComparer.Ordinal)))
+                {
+                    options.IgnoredFeatures.Add(name);
+                }
+            }
+            else
+            {
+                referenceName = CliOptions.ExistingFile("--reference", referencePath!);
+                profile = InputProgress.Run(console, "Profiling", referenceName, progress =>
+                    CsvData.ReadProfile(referenceName, CliOptions.Csv(sep, selected, categories, progress)));
+            }
+
+            DriftDetector detector;
+            try
+            {
+                detector = new DriftDetector(profile, options, time);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"{(parse.GetValue(config) is { } c ? "--config " + c : "drift options")}: {ex.Message}", ex);
+            }
+
+            var checkedFeatures = profile.FeatureNames.Where(n => !options.IgnoredFeatures.Contains(n)).ToArray();
+            var window = InputProgress.Run(console, "Reading", currentPath, progress =>
+                CsvData.ReadWindow(currentPath, profile, CliOptions.Csv(sep, checkedFeatures, null, progress)));
+            var report = detector.Detect(window);
+            var run = new DriftRun(report, profile, window, options, referenceName, currentPath);
+            ReportFormats.Write(console, run, reportFormat, outputPath);
+            return report.DatasetDecision == DriftDecision.Drift ? CliApp.ExitDrift : CliApp.ExitNoDrift;
+        });
+        return command;
+    }
+
+    private static DatasetProfile ReadProfile(string path)
+    {
+        try
+        {
+            return DatasetProfile.FromUtf8Json(File.ReadAllBytes(path));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException($"--reference-profile {path}: {ex.Message}", ex);
+        }
+    }
+}
