@@ -12,25 +12,25 @@ internal static class CsvColumnReader
 
     public static DatasetProfile ReadProfile(Stream stream, string source, CsvDataOptions options, CancellationToken cancellationToken)
     {
-        using var reader = Open(options, source, o => o.From(stream));
+        using var reader = Open(options, o => o.From(stream));
         return ToProfile(Read(reader, source, options, null, forProfile: true, stream, cancellationToken), source, options);
     }
 
     public static DatasetProfile ReadProfile(TextReader text, string source, CsvDataOptions options, CancellationToken cancellationToken)
     {
-        using var reader = Open(options, source, o => o.From(text));
+        using var reader = Open(options, o => o.From(text));
         return ToProfile(Read(reader, source, options, null, forProfile: true, null, cancellationToken), source, options);
     }
 
     public static DriftWindow ReadWindow(Stream stream, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken)
     {
-        using var reader = Open(options, source, o => o.From(stream));
+        using var reader = Open(options, o => o.From(stream));
         return Read(reader, source, options, reference, forProfile: false, stream, cancellationToken).ToWindow();
     }
 
     public static DriftWindow ReadWindow(TextReader text, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken)
     {
-        using var reader = Open(options, source, o => o.From(text));
+        using var reader = Open(options, o => o.From(text));
         return Read(reader, source, options, reference, forProfile: false, null, cancellationToken).ToWindow();
     }
 
@@ -46,37 +46,35 @@ internal static class CsvColumnReader
         }
     }
 
-    private static SepReader Open(CsvDataOptions options, string source, Func<SepReaderOptions, SepReader> open)
+    private static SepReader Open(CsvDataOptions options, Func<SepReaderOptions, SepReader> open)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.InferenceRowCount, 1, "options.InferenceRowCount");
         var sepOptions = Sep.New(options.Separator).Reader(o => o with
         {
-            HasHeader = true,
+            HasHeader = false,
             Unescape = true,
             Trim = SepTrim.All,
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
-            ColNameComparer = StringComparer.Ordinal,
         });
-        try
-        {
-            return open(sepOptions);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CsvDataException(source, 1, null, $"the header line cannot be read ({ex.Message}); every column needs a distinct name.");
-        }
+        return open(sepOptions);
     }
 
     private static ColumnAccumulator Read(
         SepReader reader, string source, CsvDataOptions options, DatasetProfile? reference, bool forProfile, Stream? stream, CancellationToken cancellationToken)
     {
-        if (reader.Header.IsEmpty)
+        // The header is read as a row, so duplicate or empty names get this reader's messages.
+        if (!reader.MoveNext())
         {
             throw new CsvDataException(source, 1, null, "the file is empty; expected a header line naming the columns.");
         }
 
-        var header = reader.Header.ColNames;
+        var header = new string[reader.Current.ColCount];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = reader.Current[i].ToString();
+        }
+
         var plan = CsvColumnPlan.Create(source, header, options, reference);
         var pending = new List<(int Line, string[] Cells)>();
         CsvCellWriter? writer = null;
@@ -84,16 +82,16 @@ internal static class CsvColumnReader
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            if (row.ColCount != header.Count)
+            if (row.ColCount != header.Length)
             {
-                if (row.ColCount == 1 && header.Count > 1 && row[0].Span.IsEmpty)
+                if (row.ColCount == 1 && header.Length > 1 && row[0].Span.IsEmpty)
                 {
                     continue; // a blank line
                 }
 
                 throw new CsvDataException(
                     source, row.LineNumberFrom, null,
-                    FormattableString.Invariant($"{row.ColCount} fields, but the header has {header.Count}; check the separator and quotes on this line."));
+                    FormattableString.Invariant($"{row.ColCount} fields, but the header has {header.Length}; check the separator and quotes on this line."));
             }
 
             if (writer is null)
