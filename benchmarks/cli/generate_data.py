@@ -19,7 +19,7 @@ def frame(seed, rows, drift):
     data = {}
     for i in range(15):
         shift = 0.3 if drift and i % 3 == 0 else 0.0
-        data[f"x{i:02d}"] = np.round(rng.normal(10.0 * i + shift * (1 + i), 1.0 + i), 4)
+        data[f"x{i:02d}"] = np.round(rng.normal(10.0 * i + shift * (1 + i), 1.0 + i, size=rows), 4)
     for i, values in enumerate(CATEGORIES):
         p = np.full(len(values), 1.0 / len(values))
         if drift and i % 3 == 0:

@@ -44,6 +44,7 @@ internal static class DriftCommand
                 : new DriftDetectorOptions();
 
             DatasetProfile profile;
+            DriftWindow window;
             string referenceName;
             if (profilePath is not null)
             {
@@ -66,12 +67,16 @@ internal static class DriftCommand
                 {
                     options.IgnoredFeatures.Add(name);
                 }
+
+                var checkedFeatures = profile.FeatureNames.Where(n => !options.IgnoredFeatures.Contains(n)).ToArray();
+                var profiled = profile;
+                window = InputProgress.Run(console, "Reading", currentPath, progress =>
+                    CsvData.ReadWindow(currentPath, profiled, CliOptions.Csv(sep, checkedFeatures, null, progress)));
             }
             else
             {
                 referenceName = CliOptions.ExistingFile("--reference", referencePath!);
-                profile = InputProgress.Run(console, "Profiling", referenceName, progress =>
-                    CsvData.ReadProfile(referenceName, CliOptions.Csv(sep, selected, categories, progress)));
+                (profile, window) = ReadBoth(console, referenceName, currentPath, sep, selected, categories, options.IgnoredFeatures);
             }
 
             DriftDetector detector;
@@ -84,15 +89,37 @@ internal static class DriftCommand
                 throw new UsageException($"{(parse.GetValue(config) is { } c ? "--config " + c : "drift options")}: {ex.Message}", ex);
             }
 
-            var checkedFeatures = profile.FeatureNames.Where(n => !options.IgnoredFeatures.Contains(n)).ToArray();
-            var window = InputProgress.Run(console, "Reading", currentPath, progress =>
-                CsvData.ReadWindow(currentPath, profile, CliOptions.Csv(sep, checkedFeatures, null, progress)));
             var report = detector.Detect(window);
             var run = new DriftRun(report, profile, window, options, referenceName, currentPath);
             ReportFormats.Write(console, run, reportFormat, outputPath);
             return report.DatasetDecision == DriftDecision.Drift ? CliApp.ExitDrift : CliApp.ExitNoDrift;
         });
         return command;
+    }
+
+    /// <summary>Takes the column kinds from the reference's first rows, then reads both files at once with those kinds.</summary>
+    private static (DatasetProfile Profile, DriftWindow Window) ReadBoth(
+        CliConsole console, string reference, string current, char separator, string[]? selected, string[]? categorical, ISet<string> ignored)
+    {
+        var kinds = CsvData.InferColumnKinds(reference, CliOptions.Csv(separator, selected, categorical, null));
+        var columns = kinds.Keys.Where(n => !ignored.Contains(n)).ToArray();
+        CsvDataOptions With(IProgress<long>? progress)
+        {
+            var options = CliOptions.Csv(separator, columns, null, progress);
+            foreach (var name in columns)
+            {
+                options.ColumnKinds[name] = kinds[name];
+            }
+
+            return options;
+        }
+
+        return InputProgress.Run(console, [("Profiling", reference), ("Reading", current)], progress =>
+        {
+            var profile = Task.Run(() => CsvData.ReadProfile(reference, With(progress[0])));
+            var window = CsvData.ReadWindow(current, With(progress[1]));
+            return (profile.GetAwaiter().GetResult(), window);
+        });
     }
 
     private static DatasetProfile ReadProfile(string path)

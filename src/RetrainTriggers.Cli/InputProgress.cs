@@ -8,12 +8,16 @@ internal static class InputProgress
     /// <summary>Files below this size read in well under a second; no bar for them.</summary>
     private const long MinimumBytes = 32L << 20;
 
-    public static T Run<T>(CliConsole console, string label, string path, Func<IProgress<long>?, T> read)
+    public static T Run<T>(CliConsole console, string label, string path, Func<IProgress<long>?, T> read) =>
+        Run(console, [(label, path)], progress => read(progress[0]));
+
+    /// <summary>Runs <paramref name="read"/> with one progress receiver per input (all <see langword="null"/> when no bar is shown).</summary>
+    public static T Run<T>(CliConsole console, IReadOnlyList<(string Label, string Path)> inputs, Func<IProgress<long>?[], T> read)
     {
-        var length = new FileInfo(path).Length;
-        if (!console.ShowProgress || length < MinimumBytes)
+        var lengths = inputs.Select(i => new FileInfo(i.Path).Length).ToArray();
+        if (!console.ShowProgress || lengths.Sum() < MinimumBytes)
         {
-            return read(null);
+            return read(new IProgress<long>?[inputs.Count]);
         }
 
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
@@ -26,9 +30,13 @@ internal static class InputProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Markup.Escape($"{label} {Path.GetFileName(path)}"), maxValue: length);
-                var result = read(new Progress(task));
-                task.Value = length;
+                var tasks = inputs.Select((input, i) => context.AddTask(Markup.Escape($"{input.Label} {Path.GetFileName(input.Path)}"), maxValue: Math.Max(1, lengths[i]))).ToArray();
+                var result = read([.. tasks.Select(t => (IProgress<long>)new Progress(t))]);
+                foreach (var task in tasks)
+                {
+                    task.Value = task.MaxValue;
+                }
+
                 return result;
             });
     }

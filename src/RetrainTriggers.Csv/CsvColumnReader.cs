@@ -63,18 +63,7 @@ internal static class CsvColumnReader
     private static ColumnAccumulator Read(
         SepReader reader, string source, CsvDataOptions options, DatasetProfile? reference, bool forProfile, Stream? stream, CancellationToken cancellationToken)
     {
-        // The header is read as a row, so duplicate or empty names get this reader's messages.
-        if (!reader.MoveNext())
-        {
-            throw new CsvDataException(source, 1, null, "the file is empty; expected a header line naming the columns.");
-        }
-
-        var header = new string[reader.Current.ColCount];
-        for (var i = 0; i < header.Length; i++)
-        {
-            header[i] = reader.Current[i].ToString();
-        }
-
+        var header = ReadHeader(reader, source);
         var plan = CsvColumnPlan.Create(source, header, options, reference);
         var pending = new List<(int Line, string[] Cells)>();
         CsvCellWriter? writer = null;
@@ -82,29 +71,16 @@ internal static class CsvColumnReader
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            if (row.ColCount != header.Length)
+            if (IsBlank(row, header.Length, source))
             {
-                if (row.ColCount == 1 && header.Length > 1 && row[0].Span.IsEmpty)
-                {
-                    continue; // a blank line
-                }
-
-                throw new CsvDataException(
-                    source, row.LineNumberFrom, null,
-                    FormattableString.Invariant($"{row.ColCount} fields, but the header has {header.Length}; check the separator and quotes on this line."));
+                continue;
             }
 
             if (writer is null)
             {
                 if (plan.NeedsInference && pending.Count < options.InferenceRowCount)
                 {
-                    var cells = new string[plan.Count];
-                    for (var j = 0; j < cells.Length; j++)
-                    {
-                        cells[j] = row[plan.Index[j]].ToString();
-                    }
-
-                    pending.Add((row.LineNumberFrom, cells));
+                    pending.Add((row.LineNumberFrom, Cells(row, plan)));
                     continue;
                 }
 
@@ -133,6 +109,78 @@ internal static class CsvColumnReader
         }
 
         return writer.Columns;
+    }
+
+    /// <summary>Reads the header and the first rows only, and returns the kind of every selected column.</summary>
+    public static Dictionary<string, FeatureKind> InferKinds(Stream stream, string source, CsvDataOptions options)
+    {
+        using var reader = Open(options, o => o.From(stream));
+        var header = ReadHeader(reader, source);
+        var plan = CsvColumnPlan.Create(source, header, options, null);
+        var pending = new List<(int Line, string[] Cells)>();
+        while (pending.Count < options.InferenceRowCount && reader.MoveNext())
+        {
+            var row = reader.Current;
+            if (!IsBlank(row, header.Length, source))
+            {
+                pending.Add((row.LineNumberFrom, Cells(row, plan)));
+            }
+        }
+
+        plan.Infer(pending, options);
+        var kinds = new Dictionary<string, FeatureKind>(StringComparer.Ordinal);
+        for (var j = 0; j < plan.Count; j++)
+        {
+            kinds[plan.Names[j]] = plan.Kinds[j]!.Value;
+        }
+
+        return kinds;
+    }
+
+    private static string[] ReadHeader(SepReader reader, string source)
+    {
+        // The header is read as a row, so duplicate or empty names get this reader's messages.
+        if (!reader.MoveNext())
+        {
+            throw new CsvDataException(source, 1, null, "the file is empty; expected a header line naming the columns.");
+        }
+
+        var header = new string[reader.Current.ColCount];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = reader.Current[i].ToString();
+        }
+
+        return header;
+    }
+
+    /// <summary>Gets whether the row is a blank line to skip; a row with another field count is an error naming its line.</summary>
+    private static bool IsBlank(SepReader.Row row, int fields, string source)
+    {
+        if (row.ColCount == fields)
+        {
+            return false;
+        }
+
+        if (row.ColCount == 1 && fields > 1 && row[0].Span.IsEmpty)
+        {
+            return true;
+        }
+
+        throw new CsvDataException(
+            source, row.LineNumberFrom, null,
+            FormattableString.Invariant($"{row.ColCount} fields, but the header has {fields}; check the separator and quotes on this line."));
+    }
+
+    private static string[] Cells(SepReader.Row row, CsvColumnPlan plan)
+    {
+        var cells = new string[plan.Count];
+        for (var j = 0; j < cells.Length; j++)
+        {
+            cells[j] = row[plan.Index[j]].ToString();
+        }
+
+        return cells;
     }
 
     private static CsvCellWriter Start(CsvColumnPlan plan, CsvDataOptions options, List<(int Line, string[] Cells)> pending, string source, bool forProfile)

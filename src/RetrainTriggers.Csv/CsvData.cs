@@ -92,6 +92,20 @@ public static class CsvData
         return CsvColumnReader.ReadWindow(reader, sourceName, options ?? new CsvDataOptions(), null, cancellationToken);
     }
 
+    /// <summary>Reads the header and the first <see cref="CsvDataOptions.InferenceRowCount"/> rows only, and returns the kind each selected column is read with (declared or inferred).</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">How to read it; defaults when <see langword="null"/>.</param>
+    /// <returns>The kind of every selected column, by name.</returns>
+    /// <remarks>Pass the result as <see cref="CsvDataOptions.ColumnKinds"/> to read several files (a reference and a current file, or partitions of one dataset) with the same kinds, even in parallel.</remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CsvDataException">The header or one of the first rows cannot be read; the message names the file, line and column.</exception>
+    public static IReadOnlyDictionary<string, FeatureKind> InferColumnKinds(string path, CsvDataOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = OpenFile(path);
+        return CsvColumnReader.InferKinds(stream, path, options ?? new CsvDataOptions());
+    }
+
     private static FileStream OpenFile(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }
