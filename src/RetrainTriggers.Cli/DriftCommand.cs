@@ -102,8 +102,10 @@ internal static class DriftCommand
         CliConsole console, string reference, string current, char separator, string[]? selected, string[]? categorical, ISet<string> ignored)
     {
         var kinds = CsvData.InferColumnKinds(reference, CliOptions.Csv(separator, selected, categorical, null));
-        var columns = kinds.Keys.Where(n => !ignored.Contains(n)).ToArray();
-        CsvDataOptions With(IProgress<long>? progress)
+        // The profile keeps ignored columns (the rules name them); the window reads only the checked ones.
+        var all = kinds.Keys.ToArray();
+        var checkedColumns = all.Where(n => !ignored.Contains(n)).ToArray();
+        CsvDataOptions With(string[] columns, IProgress<long>? progress)
         {
             var options = CliOptions.Csv(separator, columns, null, progress);
             foreach (var name in columns)
@@ -116,8 +118,8 @@ internal static class DriftCommand
 
         return InputProgress.Run(console, [("Profiling", reference), ("Reading", current)], progress =>
         {
-            var profile = Task.Run(() => CsvData.ReadProfile(reference, With(progress[0])));
-            var window = CsvData.ReadWindow(current, With(progress[1]));
+            var profile = Task.Run(() => CsvData.ReadProfile(reference, With(all, progress[0])));
+            var window = CsvData.ReadWindow(current, With(checkedColumns, progress[1]));
             return (profile.GetAwaiter().GetResult(), window);
         });
     }

@@ -13,7 +13,7 @@ internal sealed class CsvCellWriter
     private readonly NumericColumnBuffer?[] numeric;
     private readonly ICategorySink?[] categorical;
 
-    public CsvCellWriter(CsvColumnPlan plan, CsvDataOptions options, string source, bool forProfile)
+    public CsvCellWriter(CsvColumnPlan plan, CsvDataOptions options, string source, bool forProfile, int expectedRows)
     {
         this.plan = plan;
         this.source = source;
@@ -24,7 +24,7 @@ internal sealed class CsvCellWriter
             columns[j] = KeyValuePair.Create(plan.Names[j], plan.Kinds[j]!.Value);
         }
 
-        Columns = new ColumnAccumulator(columns, forProfile);
+        Columns = new ColumnAccumulator(columns, forProfile, expectedRows);
         numeric = new NumericColumnBuffer?[plan.Count];
         categorical = new ICategorySink?[plan.Count];
         for (var j = 0; j < plan.Count; j++)

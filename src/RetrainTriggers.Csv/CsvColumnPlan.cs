@@ -24,8 +24,6 @@ internal sealed class CsvColumnPlan
 
     public int Count => Names.Length;
 
-    public bool NeedsInference => Array.Exists(Kinds, k => k is null);
-
     public static CsvColumnPlan Create(string source, IReadOnlyList<string> header, CsvDataOptions options, DatasetProfile? reference)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);

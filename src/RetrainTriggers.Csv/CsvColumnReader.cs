@@ -66,6 +66,7 @@ internal static class CsvColumnReader
         var header = ReadHeader(reader, source);
         var plan = CsvColumnPlan.Create(source, header, options, reference);
         var pending = new List<(int Line, string[] Cells)>();
+        long pendingChars = 0;
         CsvCellWriter? writer = null;
         long rows = 0;
         while (reader.MoveNext())
@@ -78,13 +79,15 @@ internal static class CsvColumnReader
 
             if (writer is null)
             {
-                if (plan.NeedsInference && pending.Count < options.InferenceRowCount)
+                // The first rows are kept as text: they decide inferred kinds and how many rows the file likely has.
+                if (pending.Count < options.InferenceRowCount)
                 {
                     pending.Add((row.LineNumberFrom, Cells(row, plan)));
+                    pendingChars += row.Span.Length + 1;
                     continue;
                 }
 
-                writer = Start(plan, options, pending, source, forProfile);
+                writer = Start(plan, options, pending, source, forProfile, ExpectedRows(stream, pendingChars, pending.Count));
             }
 
             for (var j = 0; j < plan.Count; j++)
@@ -102,7 +105,7 @@ internal static class CsvColumnReader
             }
         }
 
-        writer ??= Start(plan, options, pending, source, forProfile);
+        writer ??= Start(plan, options, pending, source, forProfile, pending.Count);
         if (stream is not null)
         {
             options.Progress?.Report(stream.Position);
@@ -183,10 +186,23 @@ internal static class CsvColumnReader
         return cells;
     }
 
-    private static CsvCellWriter Start(CsvColumnPlan plan, CsvDataOptions options, List<(int Line, string[] Cells)> pending, string source, bool forProfile)
+    /// <summary>Estimates the file's row count from its length and the first rows (assuming one byte per character), 2% over.</summary>
+    private static int ExpectedRows(Stream? stream, long chars, int rows)
+    {
+        if (stream is not { CanSeek: true } || rows == 0 || chars == 0)
+        {
+            return 1024;
+        }
+
+        var estimate = stream.Length / ((double)chars / rows) * 1.02;
+        return (int)Math.Clamp(estimate, rows, Array.MaxLength);
+    }
+
+    private static CsvCellWriter Start(
+        CsvColumnPlan plan, CsvDataOptions options, List<(int Line, string[] Cells)> pending, string source, bool forProfile, int expectedRows)
     {
         plan.Infer(pending, options);
-        var writer = new CsvCellWriter(plan, options, source, forProfile);
+        var writer = new CsvCellWriter(plan, options, source, forProfile, expectedRows);
         foreach (var (line, cells) in pending)
         {
             for (var j = 0; j < cells.Length; j++)

@@ -97,6 +97,7 @@ public sealed class CliAppTests : IDisposable
 
         var result = cli.Run("drift", "--reference", reference, "--current", current, "--config", config, "--format", "json");
 
+        result.Error.Should().BeEmpty();
         var report = DriftReport.FromJson(result.Output);
         report.DriftShareThreshold.Should().Be(1.0);
         report.Features.Select(f => f.Feature).Should().NotContain("channel");

@@ -197,6 +197,23 @@ public sealed class CsvDataTests : IDisposable
     }
 
     [Fact]
+    public void InferColumnKinds_FirstRows_GivesDeclaredAndInferredKinds()
+    {
+        var path = Write("k.csv", "n,t,zip\n1,a,10115\n2,b,01067\n");
+        var options = new CsvDataOptions();
+        options.ColumnKinds["zip"] = FeatureKind.Categorical;
+
+        var kinds = CsvData.InferColumnKinds(path, options);
+
+        kinds.Should().Equal(new Dictionary<string, FeatureKind>
+        {
+            ["n"] = FeatureKind.Numeric,
+            ["t"] = FeatureKind.Categorical,
+            ["zip"] = FeatureKind.Categorical,
+        });
+    }
+
+    [Fact]
     public void ReadWindow_SemicolonSeparator_SplitsOnIt()
     {
         var window = CsvData.ReadWindow(new StringReader("a;b\n1,5;x\n"), "s.csv", new CsvDataOptions { Separator = ';' });

@@ -1,10 +1,10 @@
 namespace RetrainTriggers.Data;
 
 /// <summary>A growable categorical column filled one row at a time; equal values share one string instance (8 bytes per row plus each distinct value once).</summary>
-internal sealed class CategoricalColumnBuffer(string name) : ICategorySink
+internal sealed class CategoricalColumnBuffer(string name, int capacity = 1024) : ICategorySink
 {
     private readonly StringPool pool = new();
-    private string?[] values = new string?[1024];
+    private string?[] values = new string?[Math.Max(16, capacity)];
 
     public string Name { get; } = name;
 

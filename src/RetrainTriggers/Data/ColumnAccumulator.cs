@@ -15,7 +15,10 @@ internal sealed class ColumnAccumulator
     private readonly ICategorySink?[] categorical;
     private readonly bool forProfile;
 
-    public ColumnAccumulator(IReadOnlyList<KeyValuePair<string, FeatureKind>> columns, bool forProfile)
+    /// <param name="columns">The columns, in order.</param>
+    /// <param name="forProfile">Whether the rows become a profile (categories are only counted) or a window.</param>
+    /// <param name="expectedRows">The expected row count (an estimate is fine), so columns rarely grow and copy.</param>
+    public ColumnAccumulator(IReadOnlyList<KeyValuePair<string, FeatureKind>> columns, bool forProfile, int expectedRows = 1024)
     {
         ArgumentNullException.ThrowIfNull(columns);
         this.forProfile = forProfile;
@@ -26,11 +29,11 @@ internal sealed class ColumnAccumulator
             var (name, kind) = columns[i];
             if (kind == FeatureKind.Numeric)
             {
-                numeric[i] = new NumericColumnBuffer(name);
+                numeric[i] = new NumericColumnBuffer(name, expectedRows);
             }
             else
             {
-                categorical[i] = forProfile ? new CategoryCounter(name) : new CategoricalColumnBuffer(name);
+                categorical[i] = forProfile ? new CategoryCounter(name) : new CategoricalColumnBuffer(name, expectedRows);
             }
         }
     }

@@ -1,9 +1,9 @@
 namespace RetrainTriggers.Data;
 
 /// <summary>A growable column of doubles filled one row at a time (8 bytes per row, up to twice that while it grows).</summary>
-internal sealed class NumericColumnBuffer(string name)
+internal sealed class NumericColumnBuffer(string name, int capacity = 1024)
 {
-    private double[] values = new double[1024];
+    private double[] values = new double[Math.Max(16, capacity)];
 
     public string Name { get; } = name;
 
