@@ -69,12 +69,12 @@ public class DriftBenchmarks
 
     /// <summary>KS with both samples raw (as scipy's ks_2samp, method='asymp').</summary>
     [Benchmark]
-    public double KsTwoSample() => KolmogorovSmirnov.TwoSample(reference, current, KsAlternative.TwoSided, KsMethod.Asymptotic).PValue;
+    public double KsTwoSample() => KolmogorovSmirnov.TwoSample(reference, current, KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic).PValue;
 
     /// <summary>KS of a raw window against the profile's sorted reference.</summary>
     [Benchmark]
     public double KsWithProfile() =>
-        KolmogorovSmirnov.AgainstSortedReference(profile.SortedSample.Span, current, KsAlternative.TwoSided, KsMethod.Asymptotic).PValue;
+        KolmogorovSmirnov.TwoSample(profile.SortedSample, current, KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic).PValue;
 
     /// <summary>PSI from raw samples: quantile edges from the reference, count both sides, proportions, PSI.</summary>
     [Benchmark]

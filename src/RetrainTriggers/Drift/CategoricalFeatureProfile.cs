@@ -1,3 +1,5 @@
+using RetrainTriggers.Statistics;
+
 namespace RetrainTriggers.Drift;
 
 /// <summary>The frozen reference distribution of one categorical feature: how often each category occurred, and how many values were missing.</summary>
@@ -32,13 +34,13 @@ public sealed class CategoricalFeatureProfile
     public long MissingCount { get; }
 
     /// <summary>Gets the number of reference rows, present or missing.</summary>
-    public long TotalCount => Count + MissingCount;
+    internal long TotalCount => Count + MissingCount;
 
     /// <summary>Gets the share of reference rows that are missing.</summary>
     public double MissingRate => (double)MissingCount / TotalCount;
 
     /// <summary>Gets the categories seen in the reference, in ordinal order.</summary>
-    public IReadOnlyList<string> Categories => categories;
+    internal IReadOnlyList<string> Categories => categories;
 
     /// <summary>Gets the count of each category, by category.</summary>
     public IReadOnlyDictionary<string, long> Counts => countByCategory;
@@ -51,19 +53,7 @@ public sealed class CategoricalFeatureProfile
     public static CategoricalFeatureProfile Build(string name, ReadOnlySpan<string?> values)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
-        long missing = 0;
-        foreach (var value in values)
-        {
-            if (value is null)
-            {
-                missing++;
-            }
-            else
-            {
-                map[value] = map.GetValueOrDefault(value) + 1;
-            }
-        }
+        var (map, missing) = CategoryTally.Count(values);
 
         if (map.Count == 0)
         {
@@ -89,12 +79,19 @@ public sealed class CategoricalFeatureProfile
         }
 
         var map = new Dictionary<string, long>(first.countByCategory, StringComparer.Ordinal);
-        foreach (var (category, count) in second.countByCategory)
+        try
         {
-            map[category] = map.GetValueOrDefault(category) + count;
-        }
+            foreach (var (category, count) in second.countByCategory)
+            {
+                map[category] = checked(map.GetValueOrDefault(category) + count);
+            }
 
-        return FromMap(first.Name, map, first.MissingCount + second.MissingCount);
+            return FromMap(first.Name, map, checked(first.MissingCount + second.MissingCount));
+        }
+        catch (OverflowException ex)
+        {
+            throw new ArgumentException($"Feature '{first.Name}': the merged counts exceed {long.MaxValue}.", nameof(second), ex);
+        }
     }
 
     /// <summary>Rebuilds a profile from stored parts, checking invariants.</summary>
@@ -116,6 +113,17 @@ public sealed class CategoricalFeatureProfile
         if (missingCount < 0)
         {
             throw new InvalidDataException($"{path}.missingCount: must not be negative, was {missingCount}.");
+        }
+
+        var total = missingCount;
+        foreach (var count in counts.Values)
+        {
+            if (count > long.MaxValue - total)
+            {
+                throw new InvalidDataException($"{path}: the category counts and missingCount add up to more than {long.MaxValue} rows.");
+            }
+
+            total += count;
         }
 
         return FromMap(name, counts, missingCount);

@@ -12,10 +12,13 @@ namespace RetrainTriggers.Drift;
 public sealed class DatasetProfile
 {
     /// <summary>The <c>format</c> value every profile document carries.</summary>
-    public const string DocumentFormat = "retrain-triggers/dataset-profile";
+    internal const string DocumentFormat = "retrain-triggers/dataset-profile";
 
     /// <summary>The schema version this library writes and reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
+
+    /// <summary>The default largest profile document the readers accept: 64 MiB (a profile of about three million values).</summary>
+    public const long DefaultMaxDocumentBytes = 64L * 1024 * 1024;
 
     private readonly Dictionary<string, NumericFeatureProfile> numeric = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CategoricalFeatureProfile> categorical = new(StringComparer.Ordinal);
@@ -143,7 +146,7 @@ public sealed class DatasetProfile
 
     /// <summary>Serialises the profile to its versioned JSON document (UTF-8).</summary>
     /// <returns>The UTF-8 JSON bytes.</returns>
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(ToDocument(), DriftJsonContext.Default.DatasetProfileDocument);
+    internal byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(ToDocument(), DriftJsonContext.Default.DatasetProfileDocument);
 
     /// <summary>Serialises the profile to its versioned JSON document.</summary>
     /// <returns>The JSON text.</returns>
@@ -161,20 +164,26 @@ public sealed class DatasetProfile
 
     /// <summary>Reads a profile from its JSON document.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in UTF-8 bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">The document is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
-    public static DatasetProfile FromJson(string json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>, is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static DatasetProfile FromJson(string json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromUtf8Json(Encoding.UTF8.GetBytes(json));
+        DocumentLimit.ThrowIfTooLarge(json, maxDocumentBytes, "dataset profile");
+        return FromUtf8Json(Encoding.UTF8.GetBytes(json), maxDocumentBytes);
     }
 
     /// <summary>Reads a profile from its UTF-8 JSON document.</summary>
     /// <param name="utf8Json">The UTF-8 JSON bytes.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">The document is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
-    public static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>, is not valid JSON, is not a dataset profile, has another schema version, or breaks a profile invariant; the message names the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    internal static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
+        DocumentLimit.ThrowIfTooLarge(utf8Json.Length, maxDocumentBytes, "dataset profile");
         var (format, version) = ReadHeader(utf8Json);
         if (!string.Equals(format, DocumentFormat, StringComparison.Ordinal))
         {
@@ -201,17 +210,26 @@ public sealed class DatasetProfile
         return FromDocument(document!);
     }
 
-    /// <summary>Reads a profile's JSON document from a stream.</summary>
+    /// <summary>Reads a profile's JSON document from a stream of at most <see cref="DefaultMaxDocumentBytes"/>.</summary>
     /// <param name="utf8Json">The source stream.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte})"/>.</exception>
-    public static async Task<DatasetProfile> ReadFromAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte}, long)"/>.</exception>
+    public static Task<DatasetProfile> ReadFromAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        ReadFromAsync(utf8Json, DefaultMaxDocumentBytes, cancellationToken);
+
+    /// <summary>Reads a profile's JSON document from a stream, refusing documents larger than <paramref name="maxDocumentBytes"/>.</summary>
+    /// <param name="utf8Json">The source stream.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in bytes; reading stops with an error as soon as the stream holds more.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="InvalidDataException">See <see cref="FromUtf8Json(ReadOnlySpan{byte}, long)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static async Task<DatasetProfile> ReadFromAsync(Stream utf8Json, long maxDocumentBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        await utf8Json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return FromUtf8Json(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        using var buffer = await DocumentLimit.ReadAsync(utf8Json, maxDocumentBytes, "dataset profile", cancellationToken).ConfigureAwait(false);
+        return FromUtf8Json(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), maxDocumentBytes);
     }
 
     private static (string? Format, int? Version) ReadHeader(ReadOnlySpan<byte> utf8Json)

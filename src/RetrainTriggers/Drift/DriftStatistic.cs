@@ -28,7 +28,7 @@ public enum DriftStatistic
     CramerVonMises = 7,
 
     /// <summary>Largest absolute difference of category proportions (L∞ distance).</summary>
-    LInfinity = 8,
+    MaxProportionChange = 8,
 
     /// <summary>Chi-square homogeneity test over the categories (2×k, no Yates correction); decides on p &lt; α.</summary>
     ChiSquare = 9,

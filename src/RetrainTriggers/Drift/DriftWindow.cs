@@ -12,13 +12,13 @@ public sealed class DriftWindow
     private readonly Dictionary<string, ReadOnlyMemory<string?>> categorical = new(StringComparer.Ordinal);
 
     /// <summary>Gets the numeric columns by feature name.</summary>
-    public IReadOnlyDictionary<string, ReadOnlyMemory<double>> NumericColumns => numeric;
+    internal IReadOnlyDictionary<string, ReadOnlyMemory<double>> NumericColumns => numeric;
 
     /// <summary>Gets the categorical columns by feature name.</summary>
-    public IReadOnlyDictionary<string, ReadOnlyMemory<string?>> CategoricalColumns => categorical;
+    internal IReadOnlyDictionary<string, ReadOnlyMemory<string?>> CategoricalColumns => categorical;
 
     /// <summary>Gets the number of columns (numeric plus categorical).</summary>
-    public int FeatureCount => numeric.Count + categorical.Count;
+    internal int FeatureCount => numeric.Count + categorical.Count;
 
     /// <summary>Adds a numeric column; NaN and ±∞ values are kept and counted as missing by the consumers.</summary>
     /// <param name="feature">The feature name.</param>
@@ -48,7 +48,7 @@ public sealed class DriftWindow
     /// <param name="feature">The feature name.</param>
     /// <param name="kind">The column's kind when found.</param>
     /// <returns><see langword="true"/> when the window holds the column.</returns>
-    public bool TryGetKind(string feature, out FeatureKind kind)
+    internal bool TryGetKind(string feature, out FeatureKind kind)
     {
         ArgumentNullException.ThrowIfNull(feature);
         if (numeric.ContainsKey(feature))

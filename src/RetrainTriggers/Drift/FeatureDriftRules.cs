@@ -5,17 +5,18 @@ namespace RetrainTriggers.Drift;
 /// <summary>Which statistics to compute for a feature and the thresholds that turn them into a <see cref="DriftDecision"/>.</summary>
 /// <remarks>
 /// <para>
-/// The defaults are <see cref="DriftDetectorOptions.Rules"/>; per-feature overrides replace them wholesale, so write
-/// them with <c>with</c>: <c>options.FeatureRules["age"] = options.Rules with { PsiDriftThreshold = 0.3 };</c>.
+/// The defaults are <see cref="DriftDetectorOptions.Rules"/>; per-feature overrides replace them wholesale:
+/// <c>options.FeatureRules["age"] = new FeatureDriftRules { PsiDriftThreshold = 0.3 };</c> keeps the library defaults
+/// for everything else. Instances are immutable (init-only), so one instance can serve many features.
 /// </para>
 /// <para>
 /// A feature's decision is the most severe decision of its statistics and of its missing-rate signal. Tests
 /// (KS, Cramér–von Mises, chi-square, z-test) give <see cref="DriftDecision.Drift"/> when p &lt; <see cref="Alpha"/>;
-/// KS additionally requires D ≥ <see cref="KsMinimumStatistic"/> when that is set (significance <em>and</em> effect size).
+/// KS additionally requires D ≥ <see cref="KolmogorovSmirnovMinimumEffect"/> when that is set (significance <em>and</em> effect size).
 /// Distances give <see cref="DriftDecision.Drift"/> when they reach their threshold; PSI has a warning band.
 /// </para>
 /// </remarks>
-public sealed record FeatureDriftRules
+public sealed class FeatureDriftRules
 {
     /// <summary>Gets the statistics computed for numeric features.</summary>
     /// <value>Default: <see cref="NumericStatistics.Default"/> (PSI and KS).</value>
@@ -39,11 +40,11 @@ public sealed record FeatureDriftRules
 
     /// <summary>Gets the minimum KS statistic D (the effect size δ) a significant KS test needs to count as drift; <see langword="null"/> for none.</summary>
     /// <value>Default: <see langword="null"/>; otherwise in (0, 1].</value>
-    public double? KsMinimumStatistic { get; init; }
+    public double? KolmogorovSmirnovMinimumEffect { get; init; }
 
     /// <summary>Gets the method of the KS test.</summary>
-    /// <value>Default: <see cref="KsMethod.Auto"/> (exact up to 10 000 values per side, asymptotic above, as scipy).</value>
-    public KsMethod KsMethod { get; init; } = KsMethod.Auto;
+    /// <value>Default: <see cref="KolmogorovSmirnovMethod.Auto"/> (exact up to 10 000 values per side, asymptotic above, as scipy).</value>
+    public KolmogorovSmirnovMethod KolmogorovSmirnovMethod { get; init; } = KolmogorovSmirnovMethod.Auto;
 
     /// <summary>Gets the normalised Wasserstein distance at or above which a feature drifts.</summary>
     /// <value>Default: 0.1 (Evidently's default); must be positive.</value>
@@ -67,7 +68,7 @@ public sealed record FeatureDriftRules
 
     /// <summary>Gets the L∞ distance (largest change of a category's share) at or above which a feature drifts.</summary>
     /// <value>Default: 0.1; must be positive.</value>
-    public double LInfinityThreshold { get; init; } = 0.1;
+    public double MaxProportionChangeThreshold { get; init; } = 0.1;
 
     /// <summary>Gets the ε that replaces zero bin proportions in PSI and KL (no renormalisation).</summary>
     /// <value>Default: 1e-4; must be positive and below 1.</value>
@@ -101,14 +102,14 @@ public sealed record FeatureDriftRules
                 $"{path}.PsiWarningThreshold ({PsiWarningThreshold}) must not exceed {path}.PsiDriftThreshold ({PsiDriftThreshold})."));
         }
 
-        if (KsMinimumStatistic is { } delta && !(delta > 0 && delta <= 1))
+        if (KolmogorovSmirnovMinimumEffect is { } delta && !(delta > 0 && delta <= 1))
         {
-            errors.Add(FormattableString.Invariant($"{path}.KsMinimumStatistic must be in (0, 1], was {delta}."));
+            errors.Add(FormattableString.Invariant($"{path}.KolmogorovSmirnovMinimumEffect must be in (0, 1], was {delta}."));
         }
 
-        if (!Enum.IsDefined(KsMethod))
+        if (!Enum.IsDefined(KolmogorovSmirnovMethod))
         {
-            errors.Add($"{path}.KsMethod '{KsMethod}' is not a KS method.");
+            errors.Add($"{path}.KolmogorovSmirnovMethod '{KolmogorovSmirnovMethod}' is not a KS method.");
         }
 
         Positive(WassersteinThreshold, nameof(WassersteinThreshold));
@@ -116,7 +117,7 @@ public sealed record FeatureDriftRules
         Positive(HellingerThreshold, nameof(HellingerThreshold));
         Positive(KullbackLeiblerThreshold, nameof(KullbackLeiblerThreshold));
         Positive(EnergyDistanceThreshold, nameof(EnergyDistanceThreshold));
-        Positive(LInfinityThreshold, nameof(LInfinityThreshold));
+        Positive(MaxProportionChangeThreshold, nameof(MaxProportionChangeThreshold));
         if (!(Epsilon > 0 && Epsilon < 1))
         {
             errors.Add(FormattableString.Invariant($"{path}.Epsilon must be in (0, 1), was {Epsilon}."));

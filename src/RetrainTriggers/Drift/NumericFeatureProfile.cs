@@ -19,6 +19,7 @@ namespace RetrainTriggers.Drift;
 public sealed class NumericFeatureProfile
 {
     private readonly double[] sorted;
+    private readonly SortedSample sample;
     private readonly double[] innerEdges;
     private readonly long[] binCounts;
     private readonly double[] binProportions;
@@ -35,6 +36,7 @@ public sealed class NumericFeatureProfile
     {
         Name = name;
         this.sorted = sorted;
+        sample = SortedSample.Trusted(sorted);
         MissingCount = missingCount;
         Binning = binning;
         this.innerEdges = innerEdges;
@@ -58,7 +60,7 @@ public sealed class NumericFeatureProfile
     public long MissingCount { get; }
 
     /// <summary>Gets the number of reference rows, finite or missing.</summary>
-    public long TotalCount => Count + MissingCount;
+    internal long TotalCount => Count + MissingCount;
 
     /// <summary>Gets the share of reference rows that are missing.</summary>
     public double MissingRate => (double)MissingCount / TotalCount;
@@ -70,7 +72,7 @@ public sealed class NumericFeatureProfile
     public double M2 { get; }
 
     /// <summary>Gets the population variance (ddof = 0) of the finite reference values.</summary>
-    public double Variance => M2 / sorted.Length;
+    internal double Variance => M2 / sorted.Length;
 
     /// <summary>Gets the population standard deviation (ddof = 0), as used by the normalised Wasserstein distance.</summary>
     public double StandardDeviation => Math.Sqrt(Variance);
@@ -81,8 +83,8 @@ public sealed class NumericFeatureProfile
     /// <summary>Gets the largest finite reference value.</summary>
     public double Max => sorted[^1];
 
-    /// <summary>Gets the finite reference values in ascending order.</summary>
-    public ReadOnlyMemory<double> SortedSample => sorted;
+    /// <summary>Gets the finite reference values in ascending order, ready for the two-sample statistics (<c>KolmogorovSmirnov.TwoSample(profile.SortedSample, window)</c>).</summary>
+    public SortedSample SortedSample => sample;
 
     /// <summary>Gets how the bins were chosen.</summary>
     public FeatureBinning Binning { get; }
@@ -94,14 +96,18 @@ public sealed class NumericFeatureProfile
     public ReadOnlyMemory<long> BinCounts => binCounts;
 
     /// <summary>Gets the share of finite reference values in each bin (count / <see cref="Count"/>, no smoothing).</summary>
-    public ReadOnlyMemory<double> BinProportions => binProportions;
+    internal ReadOnlyMemory<double> BinProportions => binProportions;
 
     /// <summary>Builds the profile of one numeric feature from its training values.</summary>
     /// <param name="name">The feature name.</param>
     /// <param name="values">The training values; NaN and ±∞ are counted as missing and excluded.</param>
     /// <param name="binning">How to bin; <see cref="FeatureBinning.Default"/> (10 quantile bins) when <see langword="null"/>.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, or <paramref name="values"/> holds no finite value.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="name"/> is blank, <paramref name="values"/> holds no finite value, or the values spread so far
+    /// (near ±1.7e308) that their variance is not a finite double; the message names the feature.
+    /// </exception>
+    /// <remarks>The mean and M2 are computed on values scaled by a power of two, so values near the ends of the double range neither overflow nor lose precision.</remarks>
     public static NumericFeatureProfile Build(string name, ReadOnlySpan<double> values, FeatureBinning? binning = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -135,7 +141,14 @@ public sealed class NumericFeatureProfile
 
         RadixSort.Sort(sorted);
         var (mean, m2) = Moments(sorted);
-        var edges = binning.ComputeInnerEdges(sorted);
+        if (!double.IsFinite(m2))
+        {
+            throw new ArgumentException(
+                $"Feature '{name}': the values spread too far (from {sorted[0]:R} to {sorted[^1]:R}) for a finite variance; rescale the feature.",
+                nameof(values));
+        }
+
+        var edges = binning.ComputeInnerEdges(SortedSample.Trusted(sorted));
         return new NumericFeatureProfile(name, sorted, values.Length - finite, binning, edges, CountSorted(sorted, edges), mean, m2);
     }
 
@@ -162,7 +175,7 @@ public sealed class NumericFeatureProfile
         if (!first.Binning.SameAs(second.Binning))
         {
             throw new ArgumentException(
-                $"Feature '{first.Name}': cannot merge profiles binned differently ({first.Binning} and {second.Binning}).",
+                $"Feature '{first.Name}': cannot merge profiles binned differently ({first.Binning.DescribeDifference(second.Binning)}).",
                 nameof(second));
         }
 
@@ -170,9 +183,24 @@ public sealed class NumericFeatureProfile
 
         // Chan, Golub & LeVeque: M2 = M2a + M2b + delta^2 * na * nb / n.
         double na = first.sorted.Length, nb = second.sorted.Length, n = merged.Length;
+        // Far-apart means overflow delta; then weight the means instead (each term stays within the double range).
         var delta = second.Mean - first.Mean;
-        var mean = first.Mean + (delta * nb / n);
+        var mean = double.IsFinite(delta) ? first.Mean + (delta * nb / n) : (first.Mean * (na / n)) + (second.Mean * (nb / n));
         var m2 = first.M2 + second.M2 + (delta * delta * na * nb / n);
+        if (!double.IsFinite(m2))
+        {
+            m2 = first.M2 + second.M2 + (delta * (delta * (na / n)) * nb); // the same value, ordered to avoid an intermediate overflow
+        }
+
+        if (!double.IsFinite(m2))
+        {
+            throw new ArgumentException(
+                $"Feature '{first.Name}': the merged values spread too far for a finite variance; rescale the feature.", nameof(second));
+        }
+
+        var missing = first.MissingCount > long.MaxValue - second.MissingCount - n
+            ? throw new ArgumentException($"Feature '{first.Name}': the merged row count exceeds {long.MaxValue}.", nameof(second))
+            : first.MissingCount + second.MissingCount;
 
         double[] edges;
         long[] counts;
@@ -187,11 +215,11 @@ public sealed class NumericFeatureProfile
         }
         else
         {
-            edges = first.Binning.ComputeInnerEdges(merged);
+            edges = first.Binning.ComputeInnerEdges(SortedSample.Trusted(merged));
             counts = CountSorted(merged, edges);
         }
 
-        return new NumericFeatureProfile(first.Name, merged, first.MissingCount + second.MissingCount, first.Binning, edges, counts, mean, m2);
+        return new NumericFeatureProfile(first.Name, merged, missing, first.Binning, edges, counts, mean, m2);
     }
 
     /// <summary>Rebuilds a profile from its stored parts, checking every invariant; the document path names what is wrong.</summary>
@@ -217,6 +245,8 @@ public sealed class NumericFeatureProfile
             {
                 throw new InvalidDataException($"{path}.sortedSample: value {i} is not finite or not in ascending order.");
             }
+
+            sortedSample[i] += 0.0; // a stored -0.0 is +0.0, as Build stores it
         }
 
         for (var i = 0; i < innerEdges.Length; i++)
@@ -233,7 +263,7 @@ public sealed class NumericFeatureProfile
                 $"{path}.binCounts: expected {innerEdges.Length + 1} counts for {innerEdges.Length} inner edges, found {binCounts.Length}.");
         }
 
-        if (!innerEdges.AsSpan().SequenceEqual(binning.ComputeInnerEdges(sortedSample)))
+        if (!innerEdges.AsSpan().SequenceEqual(binning.ComputeInnerEdges(SortedSample.Trusted(sortedSample))))
         {
             throw new InvalidDataException($"{path}.innerEdges: the edges do not match the {binning} binning of the sorted sample.");
         }
@@ -243,11 +273,13 @@ public sealed class NumericFeatureProfile
             throw new InvalidDataException($"{path}.binCounts: the counts do not match the sorted sample and edges.");
         }
 
-        if (missingCount < 0 || !double.IsFinite(mean) || !double.IsFinite(m2) || m2 < 0)
+        if (missingCount < 0 || missingCount > long.MaxValue - sortedSample.Length)
         {
-            throw new InvalidDataException($"{path}: missingCount, mean or m2 is out of range.");
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.missingCount: {missingCount} is out of range (0 to {long.MaxValue - sortedSample.Length} for {sortedSample.Length} finite values)."));
         }
 
+        CheckMoments(sortedSample, mean, m2, path);
         return new NumericFeatureProfile(name, sortedSample, missingCount, binning, innerEdges, binCounts, mean, m2);
     }
 
@@ -295,27 +327,60 @@ public sealed class NumericFeatureProfile
         return lo;
     }
 
-    /// <summary>Corrected two-pass mean and M2 (Chan, Golub &amp; LeVeque), accurate for data far from zero.</summary>
-    private static (double Mean, double M2) Moments(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Corrected two-pass mean and M2 (Chan, Golub &amp; LeVeque), accurate for data far from zero, on values scaled by
+    /// the power of two of the largest magnitude: scaling by a power of two is exact, so ordinary data give the same bits
+    /// as unscaled arithmetic, and values near ±1.7e308 cannot overflow the sums. M2 is infinite only when the variance
+    /// itself is beyond the double range.
+    /// </summary>
+    internal static (double Mean, double M2) Moments(ReadOnlySpan<double> sortedValues)
     {
+        var largest = Math.Max(Math.Abs(sortedValues[0]), Math.Abs(sortedValues[^1]));
+        var exponent = largest > 1e150 ? Math.ILogB(largest) : 0;
+        var n = sortedValues.Length;
         double sum = 0;
-        foreach (var v in values)
+        foreach (var v in sortedValues)
         {
-            sum += v;
+            sum += Math.ScaleB(v, -exponent);
         }
 
-        var mean = sum / values.Length;
+        var mean = sum / n;
         double m2 = 0, comp = 0;
-        foreach (var v in values)
+        foreach (var v in sortedValues)
         {
-            var d = v - mean;
+            var d = Math.ScaleB(v, -exponent) - mean;
             m2 += d * d;
             comp += d;
         }
 
-        mean += comp / values.Length;
-        m2 -= comp * comp / values.Length;
-        return (mean, Math.Max(m2, 0));
+        mean += comp / n;
+        m2 -= comp * comp / n;
+        return (Math.ScaleB(mean, exponent), Math.ScaleB(Math.Max(m2, 0), 2 * exponent));
+    }
+
+    /// <summary>Checks stored moments against the stored sample (a merged profile's moments differ from a rebuild only by rounding).</summary>
+    private static void CheckMoments(double[] sortedSample, double mean, double m2, string path)
+    {
+        if (!double.IsFinite(mean) || !double.IsFinite(m2) || m2 < 0)
+        {
+            throw new InvalidDataException($"{path}: mean and m2 must be finite and m2 non-negative.");
+        }
+
+        var (expectedMean, expectedM2) = Moments(sortedSample);
+        var magnitude = Math.Max(Math.Abs(sortedSample[0]), Math.Abs(sortedSample[^1]));
+        if (Math.Abs(mean - expectedMean) > 1e-9 * Math.Max(magnitude, double.Epsilon))
+        {
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.mean: {mean:R} does not match the mean {expectedMean:R} of the sorted sample."));
+        }
+
+        var spread = sortedSample[^1] - sortedSample[0];
+        var floor = sortedSample.Length * Math.Pow(1e-9 * spread, 2);
+        if (Math.Abs(m2 - expectedM2) > (1e-8 * expectedM2) + floor)
+        {
+            throw new InvalidDataException(FormattableString.Invariant(
+                $"{path}.m2: {m2:R} does not match the M2 {expectedM2:R} of the sorted sample."));
+        }
     }
 
     private static double[] MergeSorted(double[] a, double[] b)

@@ -2,9 +2,9 @@ namespace RetrainTriggers.Statistics;
 
 /// <summary>Bins two raw numeric samples on edges taken from the reference and computes PSI, KL, Jensen–Shannon and Hellinger.</summary>
 /// <remarks>
-/// For repeated checks against the same reference, compute the edges and reference proportions once
-/// (<see cref="Binning"/>) and call <see cref="Binning.Count"/>, <see cref="Binning.Proportions"/> and
-/// <see cref="Divergence"/> per window; this class is the one-shot convenience over those steps.
+/// This is the one-shot computation; for repeated checks against the same reference, build a reference profile
+/// once (<c>RetrainTriggers.Drift.NumericFeatureProfile</c>, which freezes the edges and reference proportions) and
+/// check windows with <c>RetrainTriggers.Drift.DriftDetector</c>, or call <see cref="Divergence"/> on your own proportions.
 /// </remarks>
 public static class BinnedDivergence
 {
@@ -14,11 +14,11 @@ public static class BinnedDivergence
     /// <param name="strategy">How the edges are derived (default: reference quantiles).</param>
     /// <param name="bins">The number of bins for the quantile and equal-width strategies (at least 2; default 10).</param>
     /// <param name="epsilon">The replacement for zero proportions in PSI and KL (default 1e-4; must be positive).</param>
-    /// <param name="customEdges">The edges for <see cref="BinningStrategy.Custom"/> (normalised by <see cref="Binning.NormalizeEdges(ReadOnlySpan{double})"/>).</param>
+    /// <param name="customEdges">The edges for <see cref="BinningStrategy.Custom"/> (sorted, de-duplicated, infinite edges dropped).</param>
     /// <returns>The edges, counts, proportions, exclusions and divergences.</returns>
     /// <remarks>
     /// <para>
-    /// Edges come from the reference only (<see cref="Binning.ComputeEdges"/>), duplicates removed, outer bins open.
+    /// Edges come from the reference only (numpy 1.24 <c>quantile</c> / <c>linspace</c> semantics), duplicates removed, outer bins open.
     /// Proportions are counts divided by each sample's number of finite values; non-finite values are excluded and
     /// counted in <see cref="BinnedDivergenceResult.ReferenceExcluded"/> / <see cref="BinnedDivergenceResult.CurrentExcluded"/>.
     /// PSI and KL replace zero proportions by <paramref name="epsilon"/>; Jensen–Shannon (natural log) and Hellinger

@@ -29,7 +29,7 @@ public sealed class BinnedDivergenceResult
         KullbackLeibler = Divergence.KullbackLeibler(referenceProportions, currentProportions, epsilon);
         JensenShannonDistance = Divergence.JensenShannonDistance(referenceProportions, currentProportions);
         Hellinger = Divergence.Hellinger(referenceProportions, currentProportions);
-        LInfinity = Divergence.LInfinity(referenceProportions, currentProportions);
+        MaxProportionChange = Divergence.MaxProportionChange(referenceProportions, currentProportions);
     }
 
     /// <summary>Gets the strictly increasing inner edges; the bins are <c>(-inf, e1), [e1, e2), ..., [ek, +inf)</c>.</summary>
@@ -54,7 +54,7 @@ public sealed class BinnedDivergenceResult
     public long CurrentExcluded { get; }
 
     /// <summary>Gets the value that replaced zero proportions in <see cref="Psi"/> and <see cref="KullbackLeibler"/>.</summary>
-    public double Epsilon { get; }
+    internal double Epsilon { get; }
 
     /// <summary>Gets the population stability index (<see cref="Divergence.Psi"/>).</summary>
     public double Psi { get; }
@@ -68,6 +68,6 @@ public sealed class BinnedDivergenceResult
     /// <summary>Gets the Hellinger distance (<see cref="Divergence.Hellinger"/>).</summary>
     public double Hellinger { get; }
 
-    /// <summary>Gets the largest absolute change of any bin's proportion (<see cref="Divergence.LInfinity"/>).</summary>
-    public double LInfinity { get; }
+    /// <summary>Gets the largest absolute change of any bin's proportion (<see cref="Divergence.MaxProportionChange"/>).</summary>
+    public double MaxProportionChange { get; }
 }

@@ -4,17 +4,17 @@ namespace RetrainTriggers.Statistics;
 public enum BinningStrategy
 {
     /// <summary>
-    /// Edges at the reference quantiles <c>i/bins</c>, <c>i = 1..bins-1</c> (numpy's linear / type-7 definition,
-    /// <see cref="Binning.QuantileEdges"/>), so every reference bin holds about the same share of the data.
+    /// Edges at the reference quantiles of levels <c>i * (1 / bins)</c>, <c>i = 1..bins-1</c> (the levels
+    /// <c>numpy.linspace(0, 1, bins + 1)</c> computes; numpy's linear / type-7 quantile definition), so every reference
+    /// bin holds about the same share of the data.
     /// </summary>
     Quantile = 0,
 
     /// <summary>
-    /// Edges at the interior points of <c>linspace(min, max, bins + 1)</c> of the reference
-    /// (<see cref="Binning.EqualWidthEdges"/>).
+    /// Edges at the interior points of <c>linspace(min, max, bins + 1)</c> of the reference.
     /// </summary>
     EqualWidth = 1,
 
-    /// <summary>Edges supplied by the caller (<see cref="Binning.NormalizeEdges(ReadOnlySpan{double})"/>).</summary>
+    /// <summary>Edges supplied by the caller: sorted, de-duplicated, infinite edges dropped (the outer bins are open anyway).</summary>
     Custom = 2,
 }

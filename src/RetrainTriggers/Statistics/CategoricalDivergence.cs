@@ -152,24 +152,8 @@ public static class CategoricalDivergence
         return merged;
     }
 
-    private static (Dictionary<string, long> Counts, long Missing) Tally(IEnumerable<string?> values)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        long missing = 0;
-        foreach (var value in values)
-        {
-            if (value is null)
-            {
-                missing++;
-            }
-            else
-            {
-                counts[value] = counts.GetValueOrDefault(value) + 1;
-            }
-        }
-
-        return (counts, missing);
-    }
+    private static (Dictionary<string, long> Counts, long Missing) Tally(IEnumerable<string?> values) =>
+        CategoryTally.Count(values as string?[] ?? values.ToArray());
 
     /// <summary>Orders strings by Unicode code point, as Python's <c>sorted</c> does.</summary>
     private sealed class CodePointComparer : IComparer<string>

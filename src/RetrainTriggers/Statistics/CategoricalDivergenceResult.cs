@@ -31,7 +31,7 @@ public sealed class CategoricalDivergenceResult
         Psi = Divergence.Psi(referenceProportions, currentProportions, epsilon);
         JensenShannonDistance = Divergence.JensenShannonDistance(referenceProportions, currentProportions);
         Hellinger = Divergence.Hellinger(referenceProportions, currentProportions);
-        LInfinity = Divergence.LInfinity(referenceProportions, currentProportions);
+        MaxProportionChange = Divergence.MaxProportionChange(referenceProportions, currentProportions);
         ChiSquare = Statistics.ChiSquare.Homogeneity(referenceCounts, currentCounts);
     }
 
@@ -63,7 +63,7 @@ public sealed class CategoricalDivergenceResult
     public IReadOnlyList<double> CurrentProportions { get; }
 
     /// <summary>Gets the value that replaced zero shares in <see cref="Psi"/>.</summary>
-    public double Epsilon { get; }
+    internal double Epsilon { get; }
 
     /// <summary>Gets the population stability index over the categories (<see cref="Divergence.Psi"/>).</summary>
     public double Psi { get; }
@@ -74,8 +74,8 @@ public sealed class CategoricalDivergenceResult
     /// <summary>Gets the Hellinger distance (<see cref="Divergence.Hellinger"/>).</summary>
     public double Hellinger { get; }
 
-    /// <summary>Gets the largest absolute change of any category's share (<see cref="Divergence.LInfinity"/>).</summary>
-    public double LInfinity { get; }
+    /// <summary>Gets the largest absolute change of any category's share (<see cref="Divergence.MaxProportionChange"/>).</summary>
+    public double MaxProportionChange { get; }
 
     /// <summary>Gets the chi-square homogeneity test over the 2×k table of counts (<see cref="Statistics.ChiSquare.Homogeneity"/>).</summary>
     public ChiSquareResult ChiSquare { get; }

@@ -51,6 +51,16 @@ internal static class ContinuousSample
         }
     }
 
+    /// <summary>Checks that a sample (already sorted and finite) has at least <paramref name="minimumCount"/> values.</summary>
+    /// <exception cref="ArgumentException">The sample is too short.</exception>
+    public static void ThrowIfTooShort(ReadOnlySpan<double> sorted, string paramName, int minimumCount)
+    {
+        if (sorted.Length < minimumCount)
+        {
+            throw TooFewFinite(paramName, minimumCount, sorted.Length, sorted.Length);
+        }
+    }
+
     private static ArgumentException TooFewFinite(string paramName, int minimumCount, int length, int finite)
     {
         string message = length == 0

@@ -1,24 +1,25 @@
-using System.Buffers;
-
 namespace RetrainTriggers.Statistics;
 
 /// <summary>Two-sample Cramér–von Mises test with exactly the semantics of scipy 1.10 <c>scipy.stats.cramervonmises_2samp</c>.</summary>
 public static class CramerVonMises
 {
-    /// <summary>Largest sample size for which <see cref="CvmMethod.Auto"/> uses the exact distribution.</summary>
+    /// <summary>Largest sample size for which <see cref="CramerVonMisesMethod.Auto"/> uses the exact distribution.</summary>
     public const int MaxExactAutoSize = 20;
 
-    /// <summary>Largest n + m accepted with <see cref="CvmMethod.Exact"/>; beyond it the exact recursion takes hours.</summary>
+    /// <summary>Largest n + m accepted with <see cref="CramerVonMisesMethod.Exact"/>; beyond it the exact recursion takes hours.</summary>
     public const int MaxExactTotalSize = 60;
 
-    /// <summary>Runs the two-sample Cramér–von Mises test.</summary>
+    /// <summary>The fewest finite values each sample needs: the statistic is undefined for a single value.</summary>
+    internal const int MinimumSampleSize = 2;
+
+    /// <summary>Runs the two-sample Cramér–von Mises test on two raw samples.</summary>
     /// <param name="reference">The reference sample; NaN and ±∞ are excluded; at least two finite values.</param>
     /// <param name="current">The current sample; NaN and ±∞ are excluded; at least two finite values.</param>
     /// <param name="method">How the p-value is computed.</param>
     /// <returns>The statistic T and its p-value.</returns>
-    /// <exception cref="ArgumentException">A sample has fewer than two finite values.</exception>
+    /// <exception cref="ArgumentException">A sample has fewer than <see cref="MinimumSampleSize"/> finite values.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="method"/> is not a defined value, or is <see cref="CvmMethod.Exact"/> with more than
+    /// <paramref name="method"/> is not a defined value, or is <see cref="CramerVonMisesMethod.Exact"/> with more than
     /// <see cref="MaxExactTotalSize"/> finite values in total.
     /// </exception>
     /// <remarks>
@@ -28,70 +29,68 @@ public static class CramerVonMises
     /// Asymptotic: T is standardised with Anderson's mean and variance and referred to the limiting one-sample
     /// Cramér–von Mises distribution (series of Csörgő and Faraway, terms added until one is below 1e-7, as scipy);
     /// p = 1 when the standardised value is below 0.003. The exact method's cost grows combinatorially; scipy would
-    /// attempt any size, here an explicit <see cref="CvmMethod.Exact"/> is refused above
-    /// <see cref="MaxExactTotalSize"/> values in total (a deliberate difference).
+    /// attempt any size, here an explicit <see cref="CramerVonMisesMethod.Exact"/> is refused above
+    /// <see cref="MaxExactTotalSize"/> values in total (a deliberate difference). The overloads differ only in what the
+    /// caller guarantees (see <see cref="SortedSample"/>).
     /// </remarks>
-    public static CramerVonMisesResult TwoSample(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, CvmMethod method = CvmMethod.Auto)
+    public static CramerVonMisesResult TwoSample(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, CramerVonMisesMethod method = CramerVonMisesMethod.Auto)
     {
         ValidateMethod(method);
-        double[] r = ContinuousSample.RentSortedFinite(reference, nameof(reference), 2, out int nx);
-        try
-        {
-            double[] c = ContinuousSample.RentSortedFinite(current, nameof(current), 2, out int ny);
-            try
-            {
-                ValidateExactSize(method, nx, ny);
-                return Compute(r.AsSpan(0, nx), c.AsSpan(0, ny), method);
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(c);
-            }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(r);
-        }
+        using var r = PooledSortedSample.Rent(reference, nameof(reference), MinimumSampleSize);
+        using var c = PooledSortedSample.Rent(current, nameof(current), MinimumSampleSize);
+        return Checked(r.Span, c.Span, method);
     }
 
-    /// <summary>Runs the two-sample Cramér–von Mises test of a raw current sample against a reference sorted in advance.</summary>
-    /// <param name="sortedReference">The reference sample, ascending, finite values only; at least two values.</param>
+    /// <summary>Runs the test of a raw current sample against a sorted reference (a reference profile's); only the current sample is sorted.</summary>
+    /// <param name="reference">The sorted reference sample; at least two values.</param>
     /// <param name="current">The current sample; NaN and ±∞ are excluded; at least two finite values.</param>
     /// <param name="method">How the p-value is computed.</param>
     /// <returns>The statistic T and its p-value.</returns>
-    /// <exception cref="ArgumentException"><paramref name="sortedReference"/> is too short, unsorted or non-finite, or <paramref name="current"/> has fewer than two finite values.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="TwoSample"/>.</exception>
-    /// <remarks>
-    /// Same semantics as <see cref="TwoSample"/> (scipy 1.10 <c>cramervonmises_2samp</c>); only the current sample is
-    /// copied into a pooled buffer and sorted.
-    /// </remarks>
-    public static CramerVonMisesResult AgainstSortedReference(ReadOnlySpan<double> sortedReference, ReadOnlySpan<double> current, CvmMethod method = CvmMethod.Auto)
+    /// <exception cref="ArgumentException">A sample has fewer than <see cref="MinimumSampleSize"/> finite values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for the raw overload.</exception>
+    public static CramerVonMisesResult TwoSample(SortedSample reference, ReadOnlySpan<double> current, CramerVonMisesMethod method = CramerVonMisesMethod.Auto)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         ValidateMethod(method);
-        ContinuousSample.ValidateSorted(sortedReference, nameof(sortedReference), 2);
-        double[] c = ContinuousSample.RentSortedFinite(current, nameof(current), 2, out int ny);
-        try
-        {
-            ValidateExactSize(method, sortedReference.Length, ny);
-            return Compute(sortedReference, c.AsSpan(0, ny), method);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(c);
-        }
+        ContinuousSample.ThrowIfTooShort(reference.Span, nameof(reference), MinimumSampleSize);
+        using var c = PooledSortedSample.Rent(current, nameof(current), MinimumSampleSize);
+        return Checked(reference.Span, c.Span, method);
     }
 
-    private static void ValidateMethod(CvmMethod method)
+    /// <summary>Runs the test on two sorted samples; nothing is sorted.</summary>
+    /// <param name="reference">The sorted reference sample; at least two values.</param>
+    /// <param name="current">The sorted current sample; at least two values.</param>
+    /// <param name="method">How the p-value is computed.</param>
+    /// <returns>The statistic T and its p-value.</returns>
+    /// <exception cref="ArgumentException">A sample has fewer than <see cref="MinimumSampleSize"/> values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for the raw overload.</exception>
+    public static CramerVonMisesResult TwoSample(SortedSample reference, SortedSample current, CramerVonMisesMethod method = CramerVonMisesMethod.Auto)
     {
-        if (method is not (CvmMethod.Auto or CvmMethod.Exact or CvmMethod.Asymptotic))
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        ValidateMethod(method);
+        ContinuousSample.ThrowIfTooShort(reference.Span, nameof(reference), MinimumSampleSize);
+        ContinuousSample.ThrowIfTooShort(current.Span, nameof(current), MinimumSampleSize);
+        return Checked(reference.Span, current.Span, method);
+    }
+
+    private static CramerVonMisesResult Checked(ReadOnlySpan<double> x, ReadOnlySpan<double> y, CramerVonMisesMethod method)
+    {
+        ValidateExactSize(method, x.Length, y.Length);
+        return Compute(x, y, method);
+    }
+
+    private static void ValidateMethod(CramerVonMisesMethod method)
+    {
+        if (method is not (CramerVonMisesMethod.Auto or CramerVonMisesMethod.Exact or CramerVonMisesMethod.Asymptotic))
         {
             throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown Cramér–von Mises method.");
         }
     }
 
-    private static void ValidateExactSize(CvmMethod method, int nx, int ny)
+    private static void ValidateExactSize(CramerVonMisesMethod method, int nx, int ny)
     {
-        if (method == CvmMethod.Exact && nx + ny > MaxExactTotalSize)
+        if (method == CramerVonMisesMethod.Exact && nx + ny > MaxExactTotalSize)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(method),
@@ -100,13 +99,13 @@ public static class CramerVonMises
         }
     }
 
-    internal static CramerVonMisesResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, CvmMethod method)
+    internal static CramerVonMisesResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, CramerVonMisesMethod method)
     {
         long nx = x.Length;
         long ny = y.Length;
-        if (method == CvmMethod.Auto)
+        if (method == CramerVonMisesMethod.Auto)
         {
-            method = Math.Max(nx, ny) > MaxExactAutoSize ? CvmMethod.Asymptotic : CvmMethod.Exact;
+            method = Math.Max(nx, ny) > MaxExactAutoSize ? CramerVonMisesMethod.Asymptotic : CramerVonMisesMethod.Exact;
         }
 
         // 4·Σ(r − i)² exactly: midranks are multiples of 1/2, so 2r − 2i is an integer.
@@ -156,7 +155,7 @@ public static class CramerVonMises
         double t = (u / (k2 * bigN)) - ((double)((4 * k2) - 1) / (6 * bigN));
 
         double p;
-        if (method == CvmMethod.Exact)
+        if (method == CramerVonMisesMethod.Exact)
         {
             p = ExactPValue(u, (int)nx, (int)ny);
         }

@@ -1,6 +1,17 @@
 namespace RetrainTriggers.Statistics;
 
 /// <summary>Outcome of a two-sample Cramér–von Mises test (scipy's <c>CramerVonMisesResult</c>).</summary>
-/// <param name="Statistic">The statistic T (Anderson's T, scipy's <c>statistic</c>).</param>
-/// <param name="PValue">The p-value in [0, 1].</param>
-public readonly record struct CramerVonMisesResult(double Statistic, double PValue);
+public sealed class CramerVonMisesResult
+{
+    internal CramerVonMisesResult(double statistic, double pValue)
+    {
+        Statistic = statistic;
+        PValue = pValue;
+    }
+
+    /// <summary>Gets the statistic T (Anderson's T, scipy's <c>statistic</c>).</summary>
+    public double Statistic { get; }
+
+    /// <summary>Gets the p-value in [0, 1].</summary>
+    public double PValue { get; }
+}

@@ -6,7 +6,7 @@ namespace RetrainTriggers.Statistics;
 /// <remarks>
 /// <para>
 /// Both vectors must have the same length, at least one element, and only finite, non-negative entries. They are
-/// normally proportions summing to 1 (see <see cref="Binning.Proportions"/>); only
+/// normally proportions summing to 1 (each count divided by the total); only
 /// <see cref="JensenShannonDistance"/> renormalises, every other method uses the values as given.
 /// </para>
 /// <para>
@@ -166,7 +166,7 @@ public static class Divergence
     /// <returns><c>max_i |r_i - c_i|</c>.</returns>
     /// <remarks>For categorical features this is the largest change in any one category's share.</remarks>
     /// <exception cref="ArgumentException">The vectors are empty, differ in length, or hold a negative or non-finite value.</exception>
-    public static double LInfinity(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
+    public static double MaxProportionChange(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
         ValidatePair(reference, current);
         var max = 0.0;

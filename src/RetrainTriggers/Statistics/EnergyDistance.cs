@@ -1,8 +1,12 @@
-using System.Buffers;
-
 namespace RetrainTriggers.Statistics;
 
 /// <summary>Energy distance between the empirical distributions of two samples.</summary>
+/// <remarks>
+/// Matches scipy 1.10 <c>scipy.stats.energy_distance(reference, current)</c> (unweighted):
+/// sqrt(2 · ∫ (F(t) − G(t))² dt), which equals sqrt(2E|X−Y| − E|X−X'| − E|Y−Y'|); computed in O(n log n) from the
+/// sorted samples, as scipy does, not from all pairs. NaN and ±∞ are excluded from raw samples first. The overloads
+/// differ only in what the caller guarantees (see <see cref="SortedSample"/>).
+/// </remarks>
 public static class EnergyDistance
 {
     /// <summary>Computes the energy distance between two raw samples.</summary>
@@ -10,65 +14,37 @@ public static class EnergyDistance
     /// <param name="current">The current sample; NaN and ±∞ are excluded.</param>
     /// <returns>The distance, ≥ 0, in the unit of the square root of the data's unit.</returns>
     /// <exception cref="ArgumentException">A sample has no finite value.</exception>
-    /// <remarks>
-    /// Matches scipy 1.10 <c>scipy.stats.energy_distance(reference, current)</c> (unweighted):
-    /// sqrt(2 · ∫ (F(t) − G(t))² dt), which equals sqrt(2E|X−Y| − E|X−X'| − E|Y−Y'|); computed in O(n log n) from the
-    /// sorted samples, as scipy does, not from all pairs. NaN and ±∞ are excluded first.
-    /// </remarks>
     public static double Compute(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        double[] r = ContinuousSample.RentSortedFinite(reference, nameof(reference), 1, out int n1);
-        try
-        {
-            double[] c = ContinuousSample.RentSortedFinite(current, nameof(current), 1, out int n2);
-            try
-            {
-                return Math.Sqrt(2) * CdfDistance.Integrate(r.AsSpan(0, n1), c.AsSpan(0, n2), squared: true);
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(c);
-            }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(r);
-        }
+        using var r = PooledSortedSample.Rent(reference, nameof(reference), 1);
+        using var c = PooledSortedSample.Rent(current, nameof(current), 1);
+        return Core(r.Span, c.Span);
     }
 
-    /// <summary>Computes the energy distance between a reference sorted in advance (a reference profile) and a raw current sample.</summary>
-    /// <param name="sortedReference">The reference sample, ascending, finite values only.</param>
+    /// <summary>Computes the energy distance between a sorted reference (a reference profile's) and a raw current sample; only the current sample is sorted.</summary>
+    /// <param name="reference">The sorted reference sample.</param>
     /// <param name="current">The current sample; NaN and ±∞ are excluded.</param>
     /// <returns>The distance, ≥ 0.</returns>
-    /// <exception cref="ArgumentException"><paramref name="sortedReference"/> is empty, unsorted or non-finite, or <paramref name="current"/> has no finite value.</exception>
-    /// <remarks>
-    /// Same semantics as <see cref="Compute"/> (scipy 1.10 <c>energy_distance</c>); only the current sample is copied
-    /// into a pooled buffer and sorted.
-    /// </remarks>
-    public static double ComputeAgainstSortedReference(ReadOnlySpan<double> sortedReference, ReadOnlySpan<double> current)
+    /// <exception cref="ArgumentException"><paramref name="current"/> has no finite value.</exception>
+    public static double Compute(SortedSample reference, ReadOnlySpan<double> current)
     {
-        ContinuousSample.ValidateSorted(sortedReference, nameof(sortedReference), 1);
-        double[] c = ContinuousSample.RentSortedFinite(current, nameof(current), 1, out int n2);
-        try
-        {
-            return Math.Sqrt(2) * CdfDistance.Integrate(sortedReference, c.AsSpan(0, n2), squared: true);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(c);
-        }
+        ArgumentNullException.ThrowIfNull(reference);
+        using var c = PooledSortedSample.Rent(current, nameof(current), 1);
+        return Core(reference.Span, c.Span);
     }
 
-    /// <summary>Computes the energy distance between two samples the caller has already sorted.</summary>
-    /// <param name="sortedReference">The reference sample, ascending, finite values only.</param>
-    /// <param name="sortedCurrent">The current sample, ascending, finite values only.</param>
+    /// <summary>Computes the energy distance between two sorted samples; allocates nothing.</summary>
+    /// <param name="reference">The sorted reference sample.</param>
+    /// <param name="current">The sorted current sample.</param>
     /// <returns>The distance, ≥ 0.</returns>
-    /// <exception cref="ArgumentException">A sample is empty, unsorted or holds NaN/±∞.</exception>
-    /// <remarks>Same semantics as <see cref="Compute"/> (scipy 1.10 <c>energy_distance</c>); allocates nothing.</remarks>
-    public static double ComputeSorted(ReadOnlySpan<double> sortedReference, ReadOnlySpan<double> sortedCurrent)
+    public static double Compute(SortedSample reference, SortedSample current)
     {
-        ContinuousSample.ValidateSorted(sortedReference, nameof(sortedReference), 1);
-        ContinuousSample.ValidateSorted(sortedCurrent, nameof(sortedCurrent), 1);
-        return Math.Sqrt(2) * CdfDistance.Integrate(sortedReference, sortedCurrent, squared: true);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        return Core(reference.Span, current.Span);
     }
+
+    /// <summary>The energy distance over two sorted, finite, non-empty spans.</summary>
+    internal static double Core(ReadOnlySpan<double> sortedReference, ReadOnlySpan<double> sortedCurrent) =>
+        Math.Sqrt(2) * CdfDistance.Integrate(sortedReference, sortedCurrent, squared: true);
 }

@@ -10,7 +10,7 @@ namespace RetrainTriggers.Statistics;
 internal static class KsExact
 {
     /// <summary>scipy <c>_attempt_exact_2kssamp</c>: rounds <paramref name="d"/> to the lattice h/lcm and computes P(D ≥ d).</summary>
-    public static bool TryPValue(int n1, int n2, int g, ref double d, KsAlternative alternative, out double probability)
+    public static bool TryPValue(int n1, int n2, int g, ref double d, KolmogorovSmirnovAlternative alternative, out double probability)
     {
         long lcm = (long)(n1 / g) * n2;
         long h = (long)Math.Round(d * lcm, MidpointRounding.ToEven);
@@ -22,7 +22,7 @@ internal static class KsExact
         }
 
         double prob;
-        if (alternative == KsAlternative.TwoSided)
+        if (alternative == KolmogorovSmirnovAlternative.TwoSided)
         {
             prob = n1 == n2 ? ProbOutsideSquare(n1, h) : OuterProbInsideMethod(n1, n2, g, h);
         }

@@ -42,7 +42,7 @@ public static class MultipleTesting
     /// <paramref name="pValues"/> is empty or holds a value outside [0, 1], or <paramref name="destination"/> has the wrong length.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is unknown.</exception>
-    public static void Adjust(ReadOnlySpan<double> pValues, MultipleTestingMethod method, Span<double> destination)
+    internal static void Adjust(ReadOnlySpan<double> pValues, MultipleTestingMethod method, Span<double> destination)
     {
         ValidatePValues(pValues);
         if (destination.Length != pValues.Length)

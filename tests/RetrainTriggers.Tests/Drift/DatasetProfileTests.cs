@@ -68,7 +68,7 @@ public class DatasetProfileTests
         foreach (var (name, expected) in profile.NumericFeatures)
         {
             var actual = back.NumericFeatures[name];
-            actual.SortedSample.ToArray().Should().Equal(expected.SortedSample.ToArray());
+            actual.SortedSample.Values.ToArray().Should().Equal(expected.SortedSample.Values.ToArray());
             actual.InnerEdges.ToArray().Should().Equal(expected.InnerEdges.ToArray());
             actual.BinCounts.ToArray().Should().Equal(expected.BinCounts.ToArray());
             BitConverter.DoubleToInt64Bits(actual.Mean).Should().Be(BitConverter.DoubleToInt64Bits(expected.Mean));
@@ -190,7 +190,7 @@ public class DatasetProfileTests
         foreach (var (name, e) in expected.NumericFeatures)
         {
             var m = merged.NumericFeatures[name];
-            m.SortedSample.ToArray().Should().Equal(e.SortedSample.ToArray());
+            m.SortedSample.Values.ToArray().Should().Equal(e.SortedSample.Values.ToArray());
             m.InnerEdges.ToArray().Should().Equal(e.InnerEdges.ToArray());
             m.BinCounts.ToArray().Should().Equal(e.BinCounts.ToArray());
             m.MissingCount.Should().Be(e.MissingCount);
@@ -210,5 +210,143 @@ public class DatasetProfileTests
         var act = () => DatasetProfile.Merge(a, b);
 
         act.Should().Throw<ArgumentException>().WithMessage("*'y'*absent in the first*categorical in the second*");
+    }
+
+    private static JsonNode NumericDocument(int seed = 9)
+    {
+        var profile = new DatasetProfile([NumericFeatureProfile.Build("age", DriftTestData.Normal(seed, 200, 40, 10))], []);
+        return JsonNode.Parse(profile.ToJson())!;
+    }
+
+    [Theory]
+    [InlineData(2_000_000_000)]
+    [InlineData(FeatureBinning.MaxBinCount + 1)]
+    [InlineData(1)]
+    public void FromJson_DeclaredBinCountOutOfRange_ThrowsNamingBinCountBeforeAllocating(int binCount)
+    {
+        var node = NumericDocument();
+        node["features"]![0]!["binCount"] = binCount;
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"features[0] ('age').binCount: {binCount} is outside 2..*");
+    }
+
+    [Fact]
+    public void FromJson_CustomBinCountNotMatchingEdges_ThrowsNamingBinCount()
+    {
+        var profile = new DatasetProfile([NumericFeatureProfile.Build("age", DriftTestData.Normal(1, 100), FeatureBinning.Custom(-1, 0, 1))], []);
+        var node = JsonNode.Parse(profile.ToJson())!;
+        node["features"]![0]!["binCount"] = 2_000_000_000;
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*('age').binCount: 2000000000 does not match the 3 distinct custom edges*");
+    }
+
+    [Fact]
+    public void FromJson_LargerThanTheLimit_ThrowsNamingTheLimit()
+    {
+        var json = NumericDocument().ToJsonString();
+
+        var act = () => DatasetProfile.FromJson(json, maxDocumentBytes: 1000);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*dataset profile document is*larger than the limit of 1000 bytes (maxDocumentBytes)*");
+        DatasetProfile.DefaultMaxDocumentBytes.Should().Be(64 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task ReadFromAsync_StreamLargerThanTheLimit_StopsReadingAndThrows()
+    {
+        var stream = new CountingStream(200_000);
+
+        var act = () => DatasetProfile.ReadFromAsync(stream, maxDocumentBytes: 1000);
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage("*more than 1000 bytes*");
+        stream.Position.Should().BeLessThan(200_000, "reading stops once the limit is passed");
+    }
+
+    [Theory]
+    [InlineData("missingCount", 9223372036854775807L, "*('age').missingCount: 9223372036854775807 is out of range*")]
+    [InlineData("missingCount", -1L, "*('age').missingCount: -1 is out of range*")]
+    public void FromJson_CountsOutOfRange_ThrowsNamingField(string field, long value, string message)
+    {
+        var node = NumericDocument();
+        node["features"]![0]![field] = value;
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage(message);
+    }
+
+    [Theory]
+    [InlineData("mean", 1.0)]
+    [InlineData("m2", 1.0)]
+    public void FromJson_MomentsInconsistentWithTheSample_ThrowsNamingField(string field, double offset)
+    {
+        var node = NumericDocument();
+        node["features"]![0]![field] = node["features"]![0]![field]!.GetValue<double>() + offset;
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"*('age').{field}: * does not match*");
+    }
+
+    [Fact]
+    public void FromJson_CategoricalCountsOverflowingTheTotal_ThrowsNamingFeature()
+    {
+        var profile = new DatasetProfile([], [CategoricalFeatureProfile.Build("plan", ["a", "b"])]);
+        var node = JsonNode.Parse(profile.ToJson())!;
+        node["features"]![0]!["missingCount"] = long.MaxValue;
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*('plan'): the category counts and missingCount add up to more than*");
+    }
+
+    [Fact]
+    public void FromJson_UnsortedSample_ThrowsNamingSortedSample()
+    {
+        var node = NumericDocument();
+        var sample = node["features"]![0]!["sortedSample"]!.AsArray();
+        (sample[0], sample[1]) = (sample[1]!.DeepClone(), sample[0]!.DeepClone());
+
+        var act = () => DatasetProfile.FromJson(node.ToJsonString());
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*('age').sortedSample: value 1 is not finite or not in ascending order*");
+    }
+
+    /// <summary>An endless stream of spaces that records how far it was read.</summary>
+    private sealed class CountingStream(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            buffer.AsSpan(offset, n).Fill((byte)' ');
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -84,7 +84,7 @@ public class DriftDetectorTests
         result.Get(DriftStatistic.JensenShannon)!.Value.Should().BeInRange(0, Math.Sqrt(Math.Log(2)) + 1e-15);
         result.Get(DriftStatistic.Hellinger)!.Value.Should().BeInRange(0, 1 + 1e-15);
         result.Statistics.Where(s => s.PValue is not null).Should().OnlyContain(s => s.PValue >= 0 && s.PValue <= 1);
-        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value));
+        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value ?? double.NaN));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class DriftDetectorTests
         var current = DriftTestData.Binary(1000, 0.7);
         var psi = CheckOne(profile, current, Only(NumericStatistics.Psi))["x"].Get(DriftStatistic.Psi)!.Value;
         var options = Only(NumericStatistics.Psi);
-        options.Rules = options.Rules with { PsiWarningThreshold = psi / 2, PsiDriftThreshold = psi };
+        options.Rules = new FeatureDriftRules { NumericStatistics = NumericStatistics.Psi, MissingRateWarningThreshold = null, MissingRateDriftThreshold = null, PsiWarningThreshold = psi!.Value / 2, PsiDriftThreshold = psi.Value };
 
         CheckOne(profile, current, options)["x"].Decision.Should().Be(DriftDecision.Drift);
     }
@@ -110,7 +110,7 @@ public class DriftDetectorTests
         var expected = KolmogorovSmirnov.TwoSample(reference, current);
         ks.Value.Should().Be(expected.Statistic);
         ks.PValue.Should().Be(expected.PValue);
-        ks.Threshold.Should().Be(0.05);
+        ks.Alpha.Should().Be(0.05);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class DriftDetectorTests
         var profile = SingleNumeric(reference);
         var plain = Only(NumericStatistics.KolmogorovSmirnov);
         var withEffect = Only(NumericStatistics.KolmogorovSmirnov);
-        withEffect.Rules = withEffect.Rules with { KsMinimumStatistic = 0.05 };
+        withEffect.Rules = new FeatureDriftRules { NumericStatistics = NumericStatistics.KolmogorovSmirnov, MissingRateWarningThreshold = null, MissingRateDriftThreshold = null, KolmogorovSmirnovMinimumEffect = 0.05 };
 
         var significant = CheckOne(profile, current, plain)["x"];
         var gated = CheckOne(profile, current, withEffect)["x"];
@@ -137,7 +137,7 @@ public class DriftDetectorTests
     [Fact]
     public void Detect_LargeShift_DriftsOnPsiAndKsWithEffect()
     {
-        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { KsMinimumStatistic = 0.1 } };
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { KolmogorovSmirnovMinimumEffect = 0.1 } };
 
         var result = CheckOne(SingleNumeric(DriftTestData.Normal(5, 5000)), DriftTestData.Normal(6, 5000, 1.0), options)["x"];
 
@@ -156,7 +156,7 @@ public class DriftDetectorTests
         var result = CheckOne(SingleNumeric(reference), current, options)["x"];
 
         result.Statistics.Should().HaveCount(8);
-        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value) && (s.PValue == null || (s.PValue >= 0 && s.PValue <= 1)));
+        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value ?? double.NaN) && (s.PValue == null || (s.PValue >= 0 && s.PValue <= 1)));
         result.CurrentMissingCount.Should().Be(15);
         result.CurrentCount.Should().Be(285);
         var finite = current.Where(double.IsFinite).ToArray();
@@ -180,7 +180,7 @@ public class DriftDetectorTests
 
         result.CurrentMissingCount.Should().Be(25);
         result.CurrentCount.Should().Be(980);
-        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value));
+        result.Statistics.Should().OnlyContain(s => double.IsFinite(s.Value ?? double.NaN));
         var expectedKs = KolmogorovSmirnov.TwoSample(reference, dirty.Where(double.IsFinite).ToArray());
         result.Get(DriftStatistic.KolmogorovSmirnov)!.Value.Should().Be(expectedKs.Statistic);
     }
@@ -385,7 +385,7 @@ public class DriftDetectorTests
     {
         var (profile, _) = FourFeatures();
         var options = new DriftDetectorOptions();
-        options.FeatureRules["f0"] = options.Rules with { NumericStatistics = NumericStatistics.Psi, PsiDriftThreshold = 1e6, PsiWarningThreshold = 1e6 };
+        options.FeatureRules["f0"] = new FeatureDriftRules { NumericStatistics = NumericStatistics.Psi, PsiDriftThreshold = 1e6, PsiWarningThreshold = 1e6 };
         options.IgnoredFeatures.Add("f3");
 
         var report = Detector(profile, options).Detect(FourWindow(drifted: 2, skip: "f3"));
@@ -457,7 +457,7 @@ public class DriftDetectorTests
             DriftShareThreshold = 0,
             MaxDegreeOfParallelism = 0,
         };
-        options.FeatureRules["nope"] = new FeatureDriftRules { KsMinimumStatistic = 2 };
+        options.FeatureRules["nope"] = new FeatureDriftRules { KolmogorovSmirnovMinimumEffect = 2 };
 
         var act = () => new DriftDetector(profile, options);
 
@@ -468,7 +468,7 @@ public class DriftDetectorTests
             .WithMessage("*DriftDetectorOptions.DriftShareThreshold*")
             .WithMessage("*DriftDetectorOptions.MaxDegreeOfParallelism*")
             .WithMessage("*FeatureRules['nope']: the reference profile has no feature 'nope'*")
-            .WithMessage("*FeatureRules['nope'].KsMinimumStatistic must be in (0, 1], was 2*");
+            .WithMessage("*FeatureRules['nope'].KolmogorovSmirnovMinimumEffect must be in (0, 1], was 2*");
     }
 
     [Fact]
@@ -490,7 +490,7 @@ public class DriftDetectorTests
         var (profile, _) = FourFeatures();
         var options = new DriftDetectorOptions();
         var detector = Detector(profile, options);
-        options.Rules = options.Rules with { NumericStatistics = NumericStatistics.None };
+        options.Rules = new FeatureDriftRules { NumericStatistics = NumericStatistics.None };
         options.DriftShareThreshold = 1;
 
         var report = detector.Detect(FourWindow(drifted: 2));
@@ -518,5 +518,144 @@ public class DriftDetectorTests
         }
 
         return window;
+    }
+
+    private const NumericStatistics AllNumeric = NumericStatistics.Psi | NumericStatistics.KolmogorovSmirnov | NumericStatistics.WassersteinNormalized
+        | NumericStatistics.JensenShannon | NumericStatistics.Hellinger | NumericStatistics.KullbackLeibler | NumericStatistics.EnergyDistance
+        | NumericStatistics.CramerVonMises;
+
+    [Fact]
+    public void Detect_OneFiniteValueWithCramerVonMises_IsInsufficientDataForThatStatisticOnly()
+    {
+        var profile = SingleNumeric(DriftTestData.Normal(1, 500));
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { NumericStatistics = AllNumeric, MinimumSampleSize = 1 } };
+
+        var result = CheckOne(profile, [0.5, double.NaN], options)["x"];
+
+        var cvm = result.Get(DriftStatistic.CramerVonMises)!;
+        cvm.Decision.Should().Be(DriftDecision.InsufficientData);
+        cvm.Value.Should().BeNull();
+        cvm.PValue.Should().BeNull();
+        result.Reasons.Should().Contain(r => r.Contains("CramerVonMises: insufficient data", StringComparison.Ordinal));
+        foreach (var statistic in new[] { DriftStatistic.Psi, DriftStatistic.KolmogorovSmirnov, DriftStatistic.WassersteinNormalized, DriftStatistic.JensenShannon, DriftStatistic.Hellinger, DriftStatistic.KullbackLeibler, DriftStatistic.EnergyDistance })
+        {
+            result.Get(statistic)!.Value.Should().NotBeNull(statistic.ToString());
+        }
+    }
+
+    [Fact]
+    public void Detect_OneValueReferenceAndWindow_NoStatisticThrows()
+    {
+        var profile = SingleNumeric([2.0]);
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { NumericStatistics = AllNumeric, MinimumSampleSize = 1 } };
+
+        var act = () => CheckOne(profile, [3.0], options);
+
+        var result = act.Should().NotThrow().Subject["x"];
+        result.Get(DriftStatistic.CramerVonMises)!.Decision.Should().Be(DriftDecision.InsufficientData);
+        result.Statistics.Where(s => s.Statistic != DriftStatistic.CramerVonMises).Should().OnlyContain(s => s.Value != null && double.IsFinite(s.Value.Value));
+    }
+
+    [Fact]
+    public void Detect_OnlyCramerVonMisesAndTooFewValues_FeatureIsInsufficientData()
+    {
+        var profile = SingleNumeric(DriftTestData.Normal(2, 100));
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { NumericStatistics = NumericStatistics.CramerVonMises, MinimumSampleSize = 1 } };
+
+        CheckOne(profile, [1.0], options)["x"].Decision.Should().Be(DriftDecision.InsufficientData);
+    }
+
+    [Fact]
+    public void Detect_CategoricalSingleCategory_ChiSquareIsInsufficientDataNotAnError()
+    {
+        var profile = new DatasetProfile([], [CategoricalFeatureProfile.Build("c", ["a", "a", "a"])]);
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { CategoricalStatistics = CategoricalStatistics.ChiSquare | CategoricalStatistics.Psi, MinimumSampleSize = 1 } };
+
+        var result = Detector(profile, options).Detect(new DriftWindow().AddCategorical("c", new string?[] { "a" }))["c"];
+
+        result.Get(DriftStatistic.ChiSquare)!.Decision.Should().Be(DriftDecision.InsufficientData);
+        result.Decision.Should().Be(DriftDecision.None);
+    }
+
+    [Fact]
+    public void Detect_CramerVonMisesAlongsideOtherSampleStatistics_MatchesTheStandaloneTest()
+    {
+        var reference = DriftTestData.Normal(3, 400);
+        var current = DriftTestData.Normal(4, 300, 0.2);
+        var options = Only(NumericStatistics.CramerVonMises | NumericStatistics.KolmogorovSmirnov | NumericStatistics.EnergyDistance);
+
+        var cvm = CheckOne(SingleNumeric(reference), current, options)["x"].Get(DriftStatistic.CramerVonMises)!;
+
+        var expected = CramerVonMises.TwoSample(reference, current);
+        cvm.Value.Should().Be(expected.Statistic);
+        cvm.PValue.Should().Be(expected.PValue);
+    }
+
+    [Fact]
+    public void Detect_ConstantReference_NormalisedWassersteinUsesTheMinimumScale()
+    {
+        var profile = SingleNumeric(Enumerable.Repeat(5.0, 100).ToArray());
+
+        var w = CheckOne(profile, Enumerable.Repeat(6.0, 100).ToArray(), Only(NumericStatistics.WassersteinNormalized))["x"].Get(DriftStatistic.WassersteinNormalized)!;
+
+        w.Value.Should().Be(1.0 / Wasserstein.MinimumScale);
+    }
+
+    [Fact]
+    public void Detect_IdenticalWindow_NoNumberInTheReportIsNegativeZero()
+    {
+        var reference = DriftTestData.Normal(5, 300);
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { NumericStatistics = AllNumeric } };
+
+        var report = CheckOne(SingleNumeric(reference), reference, options);
+
+        var numbers = report.Features.SelectMany(f => f.Statistics)
+            .SelectMany(s => new[] { s.Value, s.PValue, s.WarningLevel, s.DriftLevel, s.Alpha, s.MinimumEffect })
+            .Where(v => v is not null).Select(v => v!.Value).Append(report.DriftShare);
+        numbers.Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) != BitConverter.DoubleToInt64Bits(-0.0));
+        report.ToJson().Should().NotContain("-0,").And.NotContain("-0}");
+    }
+
+    [Fact]
+    public void Detect_StatisticResults_ReportEachBoundByItsRole()
+    {
+        var profile = SingleNumeric(DriftTestData.Normal(6, 1000));
+        var options = new DriftDetectorOptions
+        {
+            Rules = new FeatureDriftRules
+            {
+                NumericStatistics = NumericStatistics.Psi | NumericStatistics.KolmogorovSmirnov | NumericStatistics.WassersteinNormalized | NumericStatistics.CramerVonMises,
+                KolmogorovSmirnovMinimumEffect = 0.07,
+                MissingRateWarningThreshold = 0.05,
+                MissingRateDriftThreshold = 0.1,
+            },
+        };
+
+        var result = CheckOne(profile, DriftTestData.Normal(7, 1000, 0.1), options)["x"];
+
+        var psi = result.Get(DriftStatistic.Psi)!;
+        (psi.WarningLevel, psi.DriftLevel, psi.Alpha, psi.MinimumEffect).Should().Be((0.1, 0.2, null, null));
+        var ks = result.Get(DriftStatistic.KolmogorovSmirnov)!;
+        (ks.WarningLevel, ks.DriftLevel, ks.Alpha, ks.MinimumEffect).Should().Be((null, null, 0.05, 0.07));
+        var w = result.Get(DriftStatistic.WassersteinNormalized)!;
+        (w.WarningLevel, w.DriftLevel, w.Alpha, w.MinimumEffect).Should().Be((null, 0.1, null, null));
+        var cvm = result.Get(DriftStatistic.CramerVonMises)!;
+        (cvm.WarningLevel, cvm.DriftLevel, cvm.Alpha, cvm.MinimumEffect).Should().Be((null, null, 0.05, null));
+        var missing = result.Get(DriftStatistic.MissingRateChange)!;
+        (missing.WarningLevel, missing.DriftLevel).Should().Be((0.05, 0.1));
+    }
+
+    [Fact]
+    public void Detect_WindowNearTheEndsOfTheDoubleRange_EveryStatisticIsFinite()
+    {
+        var profile = SingleNumeric(DriftTestData.Normal(8, 200));
+        var options = new DriftDetectorOptions { Rules = new FeatureDriftRules { NumericStatistics = AllNumeric } };
+        var current = Enumerable.Range(0, 200).Select(i => i % 2 == 0 ? 1.7e308 : -1.7e308).ToArray();
+
+        var report = CheckOne(profile, current, options);
+
+        report["x"].Statistics.Should().OnlyContain(s => s.Value != null && double.IsFinite(s.Value.Value));
+        var act = () => report.ToJson();
+        act.Should().NotThrow();
     }
 }

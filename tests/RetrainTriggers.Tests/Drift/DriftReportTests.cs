@@ -32,7 +32,7 @@ public class DriftReportTests
         back.Should().BeEquivalentTo(report);
         back.ToJson().Should().Be(json);
         back.GeneratedAt.Should().Be(report.GeneratedAt);
-        back["age"].Statistics[0].Should().Be(report["age"].Statistics[0]);
+        back["age"].Statistics[0].Should().BeEquivalentTo(report["age"].Statistics[0]);
     }
 
     [Fact]
@@ -61,5 +61,43 @@ public class DriftReportTests
         var act = () => SampleReport()["nope"];
 
         act.Should().Throw<ArgumentException>().WithParameterName("feature").WithMessage("*nope*");
+    }
+
+    [Fact]
+    public void ToJson_ReasonsWithComparisons_AreReadableAndValidJson()
+    {
+        var report = SampleReport();
+
+        var json = report.ToJson();
+
+        report.Features.SelectMany(f => f.Reasons).Should().Contain(r => r.Contains(">=", StringComparison.Ordinal) || r.Contains('<', StringComparison.Ordinal));
+        json.Should().NotContain("\\u003C").And.NotContain("\\u003E").And.NotContain("\\u0027");
+        json.Should().MatchRegex("[<>]=?");
+        var act = () => System.Text.Json.JsonDocument.Parse(json);
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Explain_Report_ListsVerdictFeaturesAndStatisticsWithTheirBounds()
+    {
+        var report = SampleReport();
+
+        var lines = report.Explain().Split('\n');
+
+        lines[0].Should().Be($"[{report.DatasetDecision}] dataset: {report.Reason}");
+        lines.Should().Contain(l => l.StartsWith("  [", StringComparison.Ordinal) && l.Contains("age (Numeric)", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("    psi ", StringComparison.Ordinal) && l.Contains("(warning ≥ 0.1, drift ≥ 0.2)", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("    ks ", StringComparison.Ordinal) && l.Contains("(α 0.05)", StringComparison.Ordinal));
+        lines.Should().HaveCount(1 + report.Features.Count + report.Features.Sum(f => f.Statistics.Count));
+    }
+
+    [Fact]
+    public void FromJson_LargerThanTheLimit_ThrowsNamingTheLimit()
+    {
+        var json = SampleReport().ToJson();
+
+        var act = () => DriftReport.FromJson(json, maxDocumentBytes: 100);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*drift report document*larger than the limit of 100 bytes*maxDocumentBytes*");
     }
 }

@@ -17,7 +17,7 @@ public class NumericFeatureProfileTests
         profile.TotalCount.Should().Be(1000);
         profile.MissingRate.Should().Be(0.1);
         var expected = values.Where(double.IsFinite).Order().ToArray();
-        profile.SortedSample.ToArray().Should().Equal(expected);
+        profile.SortedSample.Values.ToArray().Should().Equal(expected);
         profile.Min.Should().Be(expected[0]);
         profile.Max.Should().Be(expected[^1]);
         profile.Mean.Should().BeApproximately(expected.Average(), 1e-12);
@@ -74,7 +74,7 @@ public class NumericFeatureProfileTests
     {
         var profile = NumericFeatureProfile.Build("z", [1.0, -0.0, -1.0, 0.0]);
 
-        profile.SortedSample.ToArray().Should().Equal(-1.0, 0.0, 0.0, 1.0);
+        profile.SortedSample.Values.ToArray().Should().Equal(-1.0, 0.0, 0.0, 1.0);
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public class NumericFeatureProfileTests
         var merged = NumericFeatureProfile.Merge(first, second);
         var expected = NumericFeatureProfile.Build("x", whole, binning);
 
-        merged.SortedSample.ToArray().Should().Equal(expected.SortedSample.ToArray());
+        merged.SortedSample.Values.ToArray().Should().Equal(expected.SortedSample.Values.ToArray());
         merged.Count.Should().Be(expected.Count);
         merged.MissingCount.Should().Be(expected.MissingCount);
         merged.InnerEdges.ToArray().Should().Equal(expected.InnerEdges.ToArray());
@@ -160,8 +160,64 @@ public class NumericFeatureProfileTests
         var ab = NumericFeatureProfile.Merge(p1, p2);
         var ba = NumericFeatureProfile.Merge(p2, p1);
 
-        ab.SortedSample.ToArray().Should().Equal(ba.SortedSample.ToArray());
+        ab.SortedSample.Values.ToArray().Should().Equal(ba.SortedSample.Values.ToArray());
         ab.BinCounts.ToArray().Should().Equal(ba.BinCounts.ToArray());
         ab.Mean.Should().BeApproximately(ba.Mean, 1e-12);
+    }
+
+    [Fact]
+    public void Build_ValuesNearTheTopOfTheDoubleRange_GivesFiniteMomentsAndSerialises()
+    {
+        double[] values = [1.7e308, 1.6e308, 1.5e308, 1.75e308];
+
+        var profile = NumericFeatureProfile.Build("huge", values);
+
+        profile.Mean.Should().BeApproximately(1.6375e308, 1e294);
+        double.IsFinite(profile.M2).Should().BeTrue();
+        profile.StandardDeviation.Should().BeApproximately(9.6014e306, 1e303);
+        var act = () => new DatasetProfile([profile], []).ToJson();
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Build_SpreadBeyondAFiniteVariance_ThrowsNamingTheFeature()
+    {
+        double[] values = [1.7e308, -1.7e308, 1.7e308, -1.7e308];
+
+        var act = () => NumericFeatureProfile.Build("huge", values);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Feature 'huge': the values spread too far*").WithParameterName("values");
+    }
+
+    [Fact]
+    public void Merge_CustomBinningsWithDifferentEdges_NamesTheEdgesThatDiffer()
+    {
+        var first = NumericFeatureProfile.Build("x", [1.0, 2.0, 3.0], FeatureBinning.Custom(0, 1.5));
+        var second = NumericFeatureProfile.Build("x", [1.0, 2.0, 3.0], FeatureBinning.Custom(0, 2.5));
+
+        var act = () => NumericFeatureProfile.Merge(first, second);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Custom(0, 1.5) and Custom(0, 2.5): edge 1 is 1.5 in the first and 2.5 in the second*");
+    }
+
+    [Fact]
+    public void Merge_ShardsNearTheEndsOfTheDoubleRange_ThrowsNamingTheFeatureInsteadOfNaN()
+    {
+        var high = NumericFeatureProfile.Build("x", [1.7e308, 1.6e308]);
+        var low = NumericFeatureProfile.Build("x", [-1.7e308, -1.6e308]);
+
+        var act = () => NumericFeatureProfile.Merge(high, low);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Feature 'x': the merged values spread too far*");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(FeatureBinning.MaxBinCount + 1)]
+    public void Quantile_BinCountOutOfRange_Throws(int binCount)
+    {
+        var act = () => FeatureBinning.Quantile(binCount);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("binCount");
     }
 }

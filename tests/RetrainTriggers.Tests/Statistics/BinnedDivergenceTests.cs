@@ -1,16 +1,17 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class BinnedDivergenceTests
 {
-    public static TheoryData<string> BinnedCases => BinnedReferenceData.Names(BinnedReferenceData.Binned);
+    public static TheoryData<string> BinnedCases => GoldenData.Reference.Names(GoldenData.BinnedFile);
 
     [Theory]
     [MemberData(nameof(BinnedCases))]
     public void Compute_ReferenceCase_MatchesEveryExpectedField(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Binned, name);
+        var c = GoldenData.Reference.Case(GoldenData.BinnedFile, name);
         var expected = c.GetProperty("expected");
         var strategy = c.GetProperty("binning").GetString() switch
         {
@@ -42,7 +43,7 @@ public class BinnedDivergenceTests
     public void ProfilePath_ReferenceCase_GivesTheSameNumbersAsCompute(string name)
     {
         // What a reference profile does: sort once, edges from the sorted sample, then Count + Proportions per window.
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Binned, name);
+        var c = GoldenData.Reference.Case(GoldenData.BinnedFile, name);
         if (c.GetProperty("binning").GetString() != "quantile")
         {
             return;
@@ -53,7 +54,7 @@ public class BinnedDivergenceTests
         var epsilon = c.Double("epsilon");
         var sorted = (double[])reference.Clone();
         Array.Sort(sorted);
-        var edges = Binning.QuantileEdgesSorted(sorted, c.GetProperty("bins").GetInt32());
+        var edges = Binning.QuantileEdges(SortedSample.FromSorted(sorted), c.GetProperty("bins").GetInt32());
         var referenceProportions = ProportionsOf(reference, edges);
         var currentProportions = ProportionsOf(current, edges);
 

@@ -1,16 +1,17 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class BinningTests
 {
-    public static TheoryData<string> BinnedCases => BinnedReferenceData.Names(BinnedReferenceData.Binned);
+    public static TheoryData<string> BinnedCases => GoldenData.Reference.Names(GoldenData.BinnedFile);
 
     [Theory]
     [MemberData(nameof(BinnedCases))]
     public void ComputeEdges_ReferenceCase_MatchesNumpy(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Binned, name);
+        var c = GoldenData.Reference.Case(GoldenData.BinnedFile, name);
         var reference = c.GetProperty("reference").Doubles();
         var strategy = c.GetProperty("binning").GetString() == "quantile" ? BinningStrategy.Quantile : BinningStrategy.EqualWidth;
 
@@ -23,13 +24,13 @@ public class BinningTests
     [MemberData(nameof(BinnedCases))]
     public void QuantileEdgesSorted_ReferenceCase_EqualsUnsortedVersion(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Binned, name);
+        var c = GoldenData.Reference.Case(GoldenData.BinnedFile, name);
         var reference = c.GetProperty("reference").Doubles();
         var bins = c.GetProperty("bins").GetInt32();
         var sorted = (double[])reference.Clone();
         Array.Sort(sorted);
 
-        Binning.QuantileEdgesSorted(sorted, bins).Should().Equal(Binning.QuantileEdges(reference, bins));
+        Binning.QuantileEdges(SortedSample.FromSorted(sorted), bins).Should().Equal(Binning.QuantileEdges(reference, bins));
     }
 
     [Theory]
@@ -58,7 +59,7 @@ public class BinningTests
             var sorted = (double[])values.Clone();
             Array.Sort(sorted);
 
-            Binning.QuantileEdges(values, bins).Should().Equal(Binning.QuantileEdgesSorted(sorted, bins), $"seed {seed}, trial {trial}, n {n}, bins {bins}");
+            Binning.QuantileEdges(values, bins).Should().Equal(Binning.QuantileEdges(SortedSample.FromSorted(sorted), bins), $"seed {seed}, trial {trial}, n {n}, bins {bins}");
         }
     }
 
@@ -92,14 +93,6 @@ public class BinningTests
         double[] dirty = [5, double.NaN, 1, 4, double.PositiveInfinity, 2, 3, double.NegativeInfinity, 9, 7];
 
         Binning.QuantileEdges(dirty, 4).Should().Equal(Binning.QuantileEdges(clean, 4));
-    }
-
-    [Fact]
-    public void QuantileEdgesSorted_NonFiniteAtTheEnds_AreIgnored()
-    {
-        double[] sorted = [double.NaN, double.NegativeInfinity, 1, 2, 3, 4, double.PositiveInfinity];
-
-        Binning.QuantileEdgesSorted(sorted, 4).Should().Equal(Binning.QuantileEdges([1.0, 2, 3, 4], 4));
     }
 
     [Fact]
@@ -182,7 +175,7 @@ public class BinningTests
         double[] reference = [1, 2, 3];
 
         FluentActions.Invoking(() => Binning.QuantileEdges(reference, bins)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bins");
-        FluentActions.Invoking(() => Binning.QuantileEdgesSorted(reference, bins)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bins");
+        FluentActions.Invoking(() => Binning.QuantileEdges(SortedSample.FromSorted(reference), bins)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bins");
         FluentActions.Invoking(() => Binning.EqualWidthEdges(reference, bins)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bins");
     }
 
@@ -190,7 +183,6 @@ public class BinningTests
     public void EdgeMethods_EmptyReference_Throw()
     {
         FluentActions.Invoking(() => Binning.QuantileEdges([])).Should().Throw<ArgumentException>().WithParameterName("reference");
-        FluentActions.Invoking(() => Binning.QuantileEdgesSorted([])).Should().Throw<ArgumentException>().WithParameterName("sortedReference");
         FluentActions.Invoking(() => Binning.EqualWidthEdges([])).Should().Throw<ArgumentException>().WithParameterName("reference");
     }
 
@@ -198,22 +190,9 @@ public class BinningTests
     public void EdgeMethods_AllNonFinite_Throw()
     {
         double[] reference = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
-        double[] sorted = [double.NaN, double.NegativeInfinity, double.PositiveInfinity];
 
         FluentActions.Invoking(() => Binning.QuantileEdges(reference)).Should().Throw<ArgumentException>().WithParameterName("reference");
-        FluentActions.Invoking(() => Binning.QuantileEdgesSorted(sorted)).Should().Throw<ArgumentException>().WithParameterName("sortedReference");
         FluentActions.Invoking(() => Binning.EqualWidthEdges(reference)).Should().Throw<ArgumentException>().WithParameterName("reference");
-    }
-
-    [Theory]
-    [InlineData(new[] { 1.0, 3.0, 2.0 })]
-    [InlineData(new[] { 1.0, double.NaN, 2.0 })]
-    [InlineData(new[] { 1.0, double.PositiveInfinity, 2.0 })]
-    public void QuantileEdgesSorted_NotSorted_Throws(double[] values)
-    {
-        var act = () => Binning.QuantileEdgesSorted(values);
-
-        act.Should().Throw<ArgumentException>().WithParameterName("sortedReference");
     }
 
     [Fact]

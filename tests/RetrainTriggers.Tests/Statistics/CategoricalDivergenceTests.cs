@@ -1,16 +1,17 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class CategoricalDivergenceTests
 {
-    public static TheoryData<string> CategoricalCases => BinnedReferenceData.Names(BinnedReferenceData.Categorical);
+    public static TheoryData<string> CategoricalCases => GoldenData.Reference.Names(GoldenData.CategoricalFile);
 
     [Theory]
     [MemberData(nameof(CategoricalCases))]
     public void Compute_RawValuesReferenceCase_MatchesEveryExpectedField(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Categorical, name);
+        var c = GoldenData.Reference.Case(GoldenData.CategoricalFile, name);
 
         var result = CategoricalDivergence.Compute(c.GetProperty("reference").Strings(), c.GetProperty("current").Strings(), c.Double("epsilon"));
 
@@ -21,7 +22,7 @@ public class CategoricalDivergenceTests
     [MemberData(nameof(CategoricalCases))]
     public void Compute_CountsReferenceCase_MatchesEveryExpectedField(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.Categorical, name);
+        var c = GoldenData.Reference.Case(GoldenData.CategoricalFile, name);
         var reference = Tally(c.GetProperty("reference").Strings());
         var current = Tally(c.GetProperty("current").Strings());
 
@@ -81,7 +82,7 @@ public class CategoricalDivergenceTests
         result.Categories.Should().Equal("new", "old", "same");
         var psi = ((0.5 - 1e-4) * Math.Log(0.5 / 1e-4)) + ((1e-4 - 0.25) * Math.Log(1e-4 / 0.25)) + ((0.5 - 0.75) * Math.Log(0.5 / 0.75));
         result.Psi.Should().BeApproximately(psi, 1e-12);
-        result.LInfinity.Should().Be(0.5);
+        result.MaxProportionChange.Should().Be(0.5);
         double.IsFinite(result.JensenShannonDistance).Should().BeTrue();
         double.IsFinite(result.Hellinger).Should().BeTrue();
         double.IsFinite(result.ChiSquare.Statistic).Should().BeTrue();
@@ -122,7 +123,7 @@ public class CategoricalDivergenceTests
         result.Psi.Should().Be(0);
         result.JensenShannonDistance.Should().Be(0);
         result.Hellinger.Should().Be(0);
-        result.LInfinity.Should().Be(0);
+        result.MaxProportionChange.Should().Be(0);
         result.ChiSquare.Statistic.Should().Be(0);
         result.ChiSquare.PValue.Should().Be(1);
     }
@@ -183,7 +184,7 @@ public class CategoricalDivergenceTests
         result.Psi.ShouldMatchStatistic(expected.Double("psi"), "psi");
         result.JensenShannonDistance.ShouldMatchStatistic(expected.Double("jensen_shannon_distance"), "jensen_shannon_distance");
         result.Hellinger.ShouldMatchStatistic(expected.Double("hellinger"), "hellinger");
-        result.LInfinity.ShouldMatchStatistic(expected.Double("l_infinity"), "l_infinity");
+        result.MaxProportionChange.ShouldMatchStatistic(expected.Double("l_infinity"), "l_infinity");
         var chiSquare = expected.GetProperty("chi_square");
         result.ChiSquare.Statistic.ShouldMatchStatistic(chiSquare.Double("statistic"), "chi_square.statistic");
         result.ChiSquare.PValue.ShouldMatchPValue(chiSquare.Double("pvalue"), "chi_square.pvalue");

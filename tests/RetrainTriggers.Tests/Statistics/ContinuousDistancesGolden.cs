@@ -11,7 +11,7 @@ internal static class ContinuousDistancesGolden
     public static TheoryData<string> CaseNames()
     {
         var data = new TheoryData<string>();
-        foreach (JsonElement c in ReferenceData.Cases(File))
+        foreach (JsonElement c in GoldenData.Reference.Cases(File))
         {
             data.Add(c.GetProperty("name").GetString()!);
         }
@@ -21,7 +21,7 @@ internal static class ContinuousDistancesGolden
 
     public static (double[] Reference, double[] Current, JsonElement Expected) Load(string name)
     {
-        JsonElement c = ReferenceData.Cases(File).Single(e => e.GetProperty("name").GetString() == name);
-        return (ReferenceData.Doubles(c.GetProperty("reference")), ReferenceData.Doubles(c.GetProperty("current")), c.GetProperty("expected"));
+        JsonElement c = GoldenData.Reference.Cases(File).Single(e => e.GetProperty("name").GetString() == name);
+        return (GoldenData.Doubles(c.GetProperty("reference")), GoldenData.Doubles(c.GetProperty("current")), c.GetProperty("expected"));
     }
 }

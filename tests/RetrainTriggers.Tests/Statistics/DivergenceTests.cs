@@ -1,4 +1,5 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
@@ -16,7 +17,7 @@ public class DivergenceTests
         Divergence.JensenShannonDistance(r, c).ShouldMatchStatistic(0.25199484035114467, "js");
         Divergence.JensenShannonDistance(r, c, 2).ShouldMatchStatistic(0.3026766496443237, "js base 2");
         Divergence.Hellinger(r, c).ShouldMatchStatistic(0.28774826719332514, "hellinger");
-        Divergence.LInfinity(r, c).Should().Be(0.17857142857142855);
+        Divergence.MaxProportionChange(r, c).Should().Be(0.17857142857142855);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class DivergenceTests
             Divergence.JensenShannonDistance(r, r).Should().Be(0);
             Divergence.Hellinger(r, c).Should().BeInRange(0, 1);
             Divergence.Hellinger(r, r).Should().Be(0);
-            Divergence.LInfinity(r, c).Should().BeInRange(0, 1);
+            Divergence.MaxProportionChange(r, c).Should().BeInRange(0, 1);
         }
     }
 
@@ -86,7 +87,7 @@ public class DivergenceTests
         FluentActions.Invoking(() => Divergence.KullbackLeibler(r, c)).Should().Throw<ArgumentException>().WithParameterName("current");
         FluentActions.Invoking(() => Divergence.JensenShannonDistance(r, c)).Should().Throw<ArgumentException>().WithParameterName("current");
         FluentActions.Invoking(() => Divergence.Hellinger(r, c)).Should().Throw<ArgumentException>().WithParameterName("current");
-        FluentActions.Invoking(() => Divergence.LInfinity(r, c)).Should().Throw<ArgumentException>().WithParameterName("current");
+        FluentActions.Invoking(() => Divergence.MaxProportionChange(r, c)).Should().Throw<ArgumentException>().WithParameterName("current");
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public class DivergenceTests
         FluentActions.Invoking(() => Divergence.KullbackLeibler([], [])).Should().Throw<ArgumentException>().WithParameterName("reference");
         FluentActions.Invoking(() => Divergence.JensenShannonDistance([], [])).Should().Throw<ArgumentException>().WithParameterName("reference");
         FluentActions.Invoking(() => Divergence.Hellinger([], [])).Should().Throw<ArgumentException>().WithParameterName("reference");
-        FluentActions.Invoking(() => Divergence.LInfinity([], [])).Should().Throw<ArgumentException>().WithParameterName("reference");
+        FluentActions.Invoking(() => Divergence.MaxProportionChange([], [])).Should().Throw<ArgumentException>().WithParameterName("reference");
     }
 
     [Theory]

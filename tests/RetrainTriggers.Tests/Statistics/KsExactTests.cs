@@ -33,7 +33,7 @@ public class KsExactTests
         // scipy: _attempt_exact_2kssamp(60, 70, 10, 0.2, 'greater') == (True, 0.2, 0.06517927658709732)
         double d = 0.2;
 
-        bool ok = KsExact.TryPValue(60, 70, 10, ref d, KsAlternative.Greater, out double p);
+        bool ok = KsExact.TryPValue(60, 70, 10, ref d, KolmogorovSmirnovAlternative.Greater, out double p);
 
         ok.Should().BeTrue();
         d.Should().Be(0.2);
@@ -46,7 +46,7 @@ public class KsExactTests
         // scipy: _attempt_exact_2kssamp(600, 700, 100, 0.05, 'less') == (False, 0.05, nan) -> ks_2samp switches to asymp
         double d = 0.05;
 
-        bool ok = KsExact.TryPValue(600, 700, 100, ref d, KsAlternative.Less, out double p);
+        bool ok = KsExact.TryPValue(600, 700, 100, ref d, KolmogorovSmirnovAlternative.Less, out double p);
 
         ok.Should().BeFalse();
         double.IsNaN(p).Should().BeTrue();

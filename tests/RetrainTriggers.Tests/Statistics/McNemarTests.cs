@@ -1,12 +1,11 @@
 using System.Text.Json;
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class McNemarTests
 {
-    private const string ReferenceFile = "TestData/reference-statistics/mcnemar.json";
-
     public static TheoryData<string> ReferenceCases()
     {
         var data = new TheoryData<string>();
@@ -151,13 +150,11 @@ public class McNemarTests
 
     internal static void AssertPValue(double actual, double expected)
     {
-        double tolerance = Math.Max(1e-9, Math.Abs(expected) * 1e-6);
-        actual.Should().BeApproximately(expected, tolerance);
+        actual.ShouldMatchPValue(expected, "McNemar p-value");
     }
 
     private static List<JsonElement> LoadCases()
     {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, ReferenceFile)));
-        return document.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToList();
+        return GoldenData.Reference.Cases(GoldenData.McNemarFile).ToList();
     }
 }

@@ -1,16 +1,17 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class MultipleTestingTests
 {
-    public static TheoryData<string> MultipleTestingCases => BinnedReferenceData.Names(BinnedReferenceData.MultipleTesting);
+    public static TheoryData<string> MultipleTestingCases => GoldenData.Reference.Names(GoldenData.MultipleTestingFile);
 
     [Theory]
     [MemberData(nameof(MultipleTestingCases))]
     public void AdjustAndReject_ReferenceCase_MatchStatsmodels(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.MultipleTesting, name);
+        var c = GoldenData.Reference.Case(GoldenData.MultipleTestingFile, name);
         var pValues = c.GetProperty("pvalues").Doubles();
         var method = c.GetProperty("method").GetString() switch
         {

@@ -1,16 +1,17 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Tests.TestData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class ProportionTestTests
 {
-    public static TheoryData<string> ZTestCases => BinnedReferenceData.Names(BinnedReferenceData.ProportionsZTest);
+    public static TheoryData<string> ZTestCases => GoldenData.Reference.Names(GoldenData.ProportionsFile);
 
     [Theory]
     [MemberData(nameof(ZTestCases))]
     public void TwoProportion_ReferenceCase_MatchesStatsmodels(string name)
     {
-        var c = BinnedReferenceData.Case(BinnedReferenceData.ProportionsZTest, name);
+        var c = GoldenData.Reference.Case(GoldenData.ProportionsFile, name);
 
         var result = ProportionTest.TwoProportion(
             c.GetProperty("reference_successes").GetInt64(),
@@ -48,7 +49,7 @@ public class ProportionTestTests
     [InlineData(10, 10, 20, 20)]
     public void TwoProportion_ZeroPooledVariance_IsNoDifference(long x1, long n1, long x2, long n2)
     {
-        ProportionTest.TwoProportion(x1, n1, x2, n2).Should().Be(new ZTestResult(0.0, 1.0));
+        ProportionTest.TwoProportion(x1, n1, x2, n2).Should().BeEquivalentTo(new ZTestResult(0.0, 1.0));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RetrainTriggers.Statistics;
-using static RetrainTriggers.Tests.Statistics.ScipyCrossCheckData;
+using RetrainTriggers.Tests.TestData;
+using static RetrainTriggers.Tests.TestData.GoldenData;
 
 namespace RetrainTriggers.Tests.Statistics;
 
@@ -11,19 +12,19 @@ namespace RetrainTriggers.Tests.Statistics;
 /// </summary>
 public class ScipyCrossCheckTests
 {
-    public static TheoryData<string> KsCases => Names(KsFile);
+    public static TheoryData<string> KsCases => CrossCheck.Names(KsFile);
 
-    public static TheoryData<string> BinnedCases => Names(BinnedFile);
+    public static TheoryData<string> BinnedCases => CrossCheck.Names(BinnedFile);
 
-    public static TheoryData<string> CategoricalCases => Names(CategoricalFile);
+    public static TheoryData<string> CategoricalCases => CrossCheck.Names(CategoricalFile);
 
-    public static TheoryData<string> ContinuousCases => Names(ContinuousFile);
+    public static TheoryData<string> ContinuousCases => CrossCheck.Names(ContinuousFile);
 
-    public static TheoryData<string> ProportionCases => Names(ProportionsFile);
+    public static TheoryData<string> ProportionCases => CrossCheck.Names(ProportionsFile);
 
-    public static TheoryData<string> MultipleTestingCases => Names(MultipleTestingFile);
+    public static TheoryData<string> MultipleTestingCases => CrossCheck.Names(MultipleTestingFile);
 
-    public static TheoryData<string> McNemarCases => Names(McNemarFile);
+    public static TheoryData<string> McNemarCases => CrossCheck.Names(McNemarFile);
 
     [Theory]
     [MemberData(nameof(KsCases))]
@@ -55,50 +56,50 @@ public class ScipyCrossCheckTests
 
     private static void AssertKs(string name)
     {
-        JsonElement c = Case(KsFile, name);
-        JsonElement sample = Root(KsFile).GetProperty("samples").GetProperty(c.GetProperty("sample").GetString()!);
-        double[] reference = Doubles(sample.GetProperty("reference"));
-        double[] current = Doubles(sample.GetProperty("current"));
-        KsAlternative alternative = c.GetProperty("alternative").GetString() switch
+        JsonElement c = CrossCheck.Case(KsFile, name);
+        JsonElement sample = CrossCheck.Root(KsFile).GetProperty("samples").GetProperty(c.GetProperty("sample").GetString()!);
+        double[] reference = GoldenData.Doubles(sample.GetProperty("reference"));
+        double[] current = GoldenData.Doubles(sample.GetProperty("current"));
+        KolmogorovSmirnovAlternative alternative = c.GetProperty("alternative").GetString() switch
         {
-            "two-sided" => KsAlternative.TwoSided,
-            "less" => KsAlternative.Less,
-            "greater" => KsAlternative.Greater,
+            "two-sided" => KolmogorovSmirnovAlternative.TwoSided,
+            "less" => KolmogorovSmirnovAlternative.Less,
+            "greater" => KolmogorovSmirnovAlternative.Greater,
             var other => throw new InvalidOperationException(other),
         };
-        KsMethod method = c.GetProperty("method").GetString() switch
+        KolmogorovSmirnovMethod method = c.GetProperty("method").GetString() switch
         {
-            "auto" => KsMethod.Auto,
-            "exact" => KsMethod.Exact,
-            "asymp" => KsMethod.Asymptotic,
+            "auto" => KolmogorovSmirnovMethod.Auto,
+            "exact" => KolmogorovSmirnovMethod.Exact,
+            "asymp" => KolmogorovSmirnovMethod.Asymptotic,
             var other => throw new InvalidOperationException(other),
         };
         JsonElement expected = c.GetProperty("expected");
         double statistic = expected.GetProperty("statistic").GetDouble();
         double pValue = expected.GetProperty("pvalue").GetDouble();
 
-        KsResult raw = KolmogorovSmirnov.TwoSample(reference, current, alternative, method);
+        KolmogorovSmirnovResult raw = KolmogorovSmirnov.TwoSample(reference, current, alternative, method);
         double[] sortedReference = reference.Where(double.IsFinite).Order().ToArray();
         double[] sortedCurrent = current.Where(double.IsFinite).Order().ToArray();
-        KsResult profiled = KolmogorovSmirnov.AgainstSortedReference(sortedReference, current, alternative, method);
-        KsResult bothSorted = KolmogorovSmirnov.TwoSampleSorted(sortedReference, sortedCurrent, alternative, method);
+        KolmogorovSmirnovResult profiled = KolmogorovSmirnov.TwoSample(SortedSample.FromSorted(sortedReference), current, alternative, method);
+        KolmogorovSmirnovResult bothSorted = KolmogorovSmirnov.TwoSample(SortedSample.FromSorted(sortedReference), SortedSample.FromSorted(sortedCurrent), alternative, method);
 
-        ShouldMatchStatistic(raw.Statistic, statistic, $"{name} statistic");
-        ShouldMatchPValue(raw.PValue, pValue, $"{name} p-value");
-        ShouldMatchStatistic(profiled.Statistic, statistic, $"{name} statistic (sorted reference)");
-        ShouldMatchPValue(profiled.PValue, pValue, $"{name} p-value (sorted reference)");
-        ShouldMatchStatistic(bothSorted.Statistic, statistic, $"{name} statistic (both sorted)");
-        ShouldMatchPValue(bothSorted.PValue, pValue, $"{name} p-value (both sorted)");
+        Tolerance.ShouldMatchStatistic(raw.Statistic, statistic, $"{name} statistic");
+        Tolerance.ShouldMatchPValue(raw.PValue, pValue, $"{name} p-value");
+        Tolerance.ShouldMatchStatistic(profiled.Statistic, statistic, $"{name} statistic (sorted reference)");
+        Tolerance.ShouldMatchPValue(profiled.PValue, pValue, $"{name} p-value (sorted reference)");
+        Tolerance.ShouldMatchStatistic(bothSorted.Statistic, statistic, $"{name} statistic (both sorted)");
+        Tolerance.ShouldMatchPValue(bothSorted.PValue, pValue, $"{name} p-value (both sorted)");
 
         // scipy's KstestResult extras: the method actually used, the sign of the gap and where it is reached. When
         // several data values reach the same maximal gap in exact arithmetic, scipy's argmax over its floating-point
         // differences (searchsorted/n1 - searchsorted/n2) picks one by rounding noise; the library picks the smallest.
         // So the location must reach exactly scipy's gap (counts cross-multiplied, no rounding), not be the same value.
-        KsMethod used = expected.GetProperty("method_used").GetString() == "exact" ? KsMethod.Exact : KsMethod.Asymptotic;
+        KolmogorovSmirnovMethod used = expected.GetProperty("method_used").GetString() == "exact" ? KolmogorovSmirnovMethod.Exact : KolmogorovSmirnovMethod.Asymptotic;
         double location = expected.GetProperty("statistic_location").GetDouble();
         int sign = expected.GetProperty("statistic_sign").GetInt32();
         long scipyGap = sign * ExactGap(sortedReference, sortedCurrent, location);
-        foreach ((string entry, KsResult result) in new[] { ("raw", raw), ("sorted reference", profiled), ("both sorted", bothSorted) })
+        foreach ((string entry, KolmogorovSmirnovResult result) in new[] { ("raw", raw), ("sorted reference", profiled), ("both sorted", bothSorted) })
         {
             result.MethodUsed.Should().Be(used, $"{name} method used ({entry})");
             result.StatisticSign.Should().Be(sign, $"{name} statistic sign ({entry})");
@@ -133,9 +134,9 @@ public class ScipyCrossCheckTests
 
     private static void AssertBinned(string name)
     {
-        JsonElement c = Case(BinnedFile, name);
-        double[] reference = Doubles(c.GetProperty("reference"));
-        double[] current = Doubles(c.GetProperty("current"));
+        JsonElement c = CrossCheck.Case(BinnedFile, name);
+        double[] reference = GoldenData.Doubles(c.GetProperty("reference"));
+        double[] current = GoldenData.Doubles(c.GetProperty("current"));
         BinningStrategy strategy = c.GetProperty("binning").GetString() == "quantile" ? BinningStrategy.Quantile : BinningStrategy.EqualWidth;
         int bins = c.GetProperty("bins").GetInt32();
         double epsilon = c.GetProperty("epsilon").GetDouble();
@@ -143,94 +144,94 @@ public class ScipyCrossCheckTests
 
         BinnedDivergenceResult result = BinnedDivergence.Compute(reference, current, strategy, bins, epsilon);
 
-        ShouldMatchStatistics(result.InnerEdges, Doubles(expected.GetProperty("inner_edges")), $"{name} inner edges");
-        ShouldMatchStatistics(result.ReferenceProportions, Doubles(expected.GetProperty("reference_proportions")), $"{name} reference proportions");
-        ShouldMatchStatistics(result.CurrentProportions, Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions");
-        ShouldMatchStatistic(result.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI");
-        ShouldMatchStatistic(result.KullbackLeibler, expected.GetProperty("kl_divergence").GetDouble(), $"{name} KL");
-        ShouldMatchStatistic(result.JensenShannonDistance, expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} JS distance");
-        ShouldMatchStatistic(result.Hellinger, expected.GetProperty("hellinger").GetDouble(), $"{name} Hellinger");
+        Tolerance.ShouldMatchStatistics(result.InnerEdges, GoldenData.Doubles(expected.GetProperty("inner_edges")), $"{name} inner edges");
+        Tolerance.ShouldMatchStatistics(result.ReferenceProportions, GoldenData.Doubles(expected.GetProperty("reference_proportions")), $"{name} reference proportions");
+        Tolerance.ShouldMatchStatistics(result.CurrentProportions, GoldenData.Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions");
+        Tolerance.ShouldMatchStatistic(result.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI");
+        Tolerance.ShouldMatchStatistic(result.KullbackLeibler, expected.GetProperty("kl_divergence").GetDouble(), $"{name} KL");
+        Tolerance.ShouldMatchStatistic(result.JensenShannonDistance, expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} JS distance");
+        Tolerance.ShouldMatchStatistic(result.Hellinger, expected.GetProperty("hellinger").GetDouble(), $"{name} Hellinger");
 
         // The same numpy edges through the other entry points: pre-sorted quantile edges and user-supplied edges.
-        double[] innerEdges = Doubles(expected.GetProperty("inner_edges"));
+        double[] innerEdges = GoldenData.Doubles(expected.GetProperty("inner_edges"));
         if (strategy == BinningStrategy.Quantile)
         {
-            ShouldMatchStatistics(Binning.QuantileEdgesSorted(reference.Where(double.IsFinite).Order().ToArray(), bins), innerEdges, $"{name} inner edges (sorted reference)");
+            Tolerance.ShouldMatchStatistics(Binning.QuantileEdges(SortedSample.FromSorted(reference.Where(double.IsFinite).Order().ToArray()), bins), innerEdges, $"{name} inner edges (sorted reference)");
         }
 
         // The divergences alone, on numpy's proportions.
-        double[] r = Doubles(expected.GetProperty("reference_proportions"));
-        double[] q = Doubles(expected.GetProperty("current_proportions"));
-        ShouldMatchStatistic(Divergence.Psi(r, q, epsilon), expected.GetProperty("psi").GetDouble(), $"{name} Divergence.Psi");
-        ShouldMatchStatistic(Divergence.KullbackLeibler(r, q, epsilon), expected.GetProperty("kl_divergence").GetDouble(), $"{name} Divergence.KullbackLeibler");
-        ShouldMatchStatistic(Divergence.JensenShannonDistance(r, q), expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} Divergence.JensenShannonDistance");
-        ShouldMatchStatistic(Divergence.Hellinger(r, q), expected.GetProperty("hellinger").GetDouble(), $"{name} Divergence.Hellinger");
+        double[] r = GoldenData.Doubles(expected.GetProperty("reference_proportions"));
+        double[] q = GoldenData.Doubles(expected.GetProperty("current_proportions"));
+        Tolerance.ShouldMatchStatistic(Divergence.Psi(r, q, epsilon), expected.GetProperty("psi").GetDouble(), $"{name} Divergence.Psi");
+        Tolerance.ShouldMatchStatistic(Divergence.KullbackLeibler(r, q, epsilon), expected.GetProperty("kl_divergence").GetDouble(), $"{name} Divergence.KullbackLeibler");
+        Tolerance.ShouldMatchStatistic(Divergence.JensenShannonDistance(r, q), expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} Divergence.JensenShannonDistance");
+        Tolerance.ShouldMatchStatistic(Divergence.Hellinger(r, q), expected.GetProperty("hellinger").GetDouble(), $"{name} Divergence.Hellinger");
 
         BinnedDivergenceResult custom = BinnedDivergence.Compute(reference, current, BinningStrategy.Custom, bins, epsilon, innerEdges);
-        ShouldMatchStatistics(custom.CurrentProportions, Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions (custom edges)");
-        ShouldMatchStatistic(custom.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI (custom edges)");
+        Tolerance.ShouldMatchStatistics(custom.CurrentProportions, GoldenData.Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions (custom edges)");
+        Tolerance.ShouldMatchStatistic(custom.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI (custom edges)");
     }
 
     private static void AssertCategorical(string name)
     {
-        JsonElement c = Case(CategoricalFile, name);
-        string[] reference = Strings(c.GetProperty("reference"));
-        string[] current = Strings(c.GetProperty("current"));
+        JsonElement c = CrossCheck.Case(CategoricalFile, name);
+        string?[] reference = GoldenData.Strings(c.GetProperty("reference"));
+        string?[] current = GoldenData.Strings(c.GetProperty("current"));
         JsonElement expected = c.GetProperty("expected");
         JsonElement chi = expected.GetProperty("chi_square");
 
         CategoricalDivergenceResult result = CategoricalDivergence.Compute(reference, current, c.GetProperty("epsilon").GetDouble());
 
-        result.Categories.Should().Equal(Strings(expected.GetProperty("categories")), name);
-        ShouldMatchStatistics(result.ReferenceProportions, Doubles(expected.GetProperty("reference_proportions")), $"{name} reference proportions");
-        ShouldMatchStatistics(result.CurrentProportions, Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions");
-        ShouldMatchStatistic(result.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI");
-        ShouldMatchStatistic(result.JensenShannonDistance, expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} JS distance");
-        ShouldMatchStatistic(result.Hellinger, expected.GetProperty("hellinger").GetDouble(), $"{name} Hellinger");
-        ShouldMatchStatistic(result.LInfinity, expected.GetProperty("l_infinity").GetDouble(), $"{name} L-infinity");
-        ShouldMatchStatistic(result.ChiSquare.Statistic, chi.GetProperty("statistic").GetDouble(), $"{name} chi-square");
+        result.Categories.Should().Equal(GoldenData.Strings(expected.GetProperty("categories")), name);
+        Tolerance.ShouldMatchStatistics(result.ReferenceProportions, GoldenData.Doubles(expected.GetProperty("reference_proportions")), $"{name} reference proportions");
+        Tolerance.ShouldMatchStatistics(result.CurrentProportions, GoldenData.Doubles(expected.GetProperty("current_proportions")), $"{name} current proportions");
+        Tolerance.ShouldMatchStatistic(result.Psi, expected.GetProperty("psi").GetDouble(), $"{name} PSI");
+        Tolerance.ShouldMatchStatistic(result.JensenShannonDistance, expected.GetProperty("jensen_shannon_distance").GetDouble(), $"{name} JS distance");
+        Tolerance.ShouldMatchStatistic(result.Hellinger, expected.GetProperty("hellinger").GetDouble(), $"{name} Hellinger");
+        Tolerance.ShouldMatchStatistic(result.MaxProportionChange, expected.GetProperty("l_infinity").GetDouble(), $"{name} L-infinity");
+        Tolerance.ShouldMatchStatistic(result.ChiSquare.Statistic, chi.GetProperty("statistic").GetDouble(), $"{name} chi-square");
         result.ChiSquare.DegreesOfFreedom.Should().Be(chi.GetProperty("dof").GetInt32(), $"{name} chi-square dof");
-        ShouldMatchPValue(result.ChiSquare.PValue, chi.GetProperty("pvalue").GetDouble(), $"{name} chi-square");
+        Tolerance.ShouldMatchPValue(result.ChiSquare.PValue, chi.GetProperty("pvalue").GetDouble(), $"{name} chi-square");
 
         ChiSquareResult direct = ChiSquare.Homogeneity(result.ReferenceCounts.ToArray(), result.CurrentCounts.ToArray());
-        ShouldMatchStatistic(direct.Statistic, chi.GetProperty("statistic").GetDouble(), $"{name} ChiSquare.Homogeneity");
+        Tolerance.ShouldMatchStatistic(direct.Statistic, chi.GetProperty("statistic").GetDouble(), $"{name} ChiSquare.Homogeneity");
         direct.DegreesOfFreedom.Should().Be(chi.GetProperty("dof").GetInt32(), $"{name} ChiSquare.Homogeneity dof");
-        ShouldMatchPValue(direct.PValue, chi.GetProperty("pvalue").GetDouble(), $"{name} ChiSquare.Homogeneity");
+        Tolerance.ShouldMatchPValue(direct.PValue, chi.GetProperty("pvalue").GetDouble(), $"{name} ChiSquare.Homogeneity");
     }
 
     private static void AssertContinuous(string name)
     {
-        JsonElement c = Case(ContinuousFile, name);
-        double[] reference = Doubles(c.GetProperty("reference"));
-        double[] current = Doubles(c.GetProperty("current"));
+        JsonElement c = CrossCheck.Case(ContinuousFile, name);
+        double[] reference = GoldenData.Doubles(c.GetProperty("reference"));
+        double[] current = GoldenData.Doubles(c.GetProperty("current"));
         JsonElement expected = c.GetProperty("expected");
 
-        ShouldMatchStatistic(Wasserstein.Distance(reference, current), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein");
-        ShouldMatchStatistic(Wasserstein.Normalized(reference, current), expected.GetProperty("wasserstein_normalized").GetDouble(), $"{name} normalised Wasserstein");
-        ShouldMatchStatistic(EnergyDistance.Compute(reference, current), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance");
+        Tolerance.ShouldMatchStatistic(Wasserstein.Distance(reference, current), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein");
+        Tolerance.ShouldMatchStatistic(Wasserstein.Normalized(reference, current), expected.GetProperty("wasserstein_normalized").GetDouble(), $"{name} normalised Wasserstein");
+        Tolerance.ShouldMatchStatistic(EnergyDistance.Compute(reference, current), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance");
 
         double[] sortedReference = reference.Where(double.IsFinite).Order().ToArray();
         double[] sortedCurrent = current.Where(double.IsFinite).Order().ToArray();
-        ShouldMatchStatistic(Wasserstein.DistanceSorted(sortedReference, sortedCurrent), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein (both sorted)");
-        ShouldMatchStatistic(Wasserstein.DistanceAgainstSortedReference(sortedReference, current), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein (sorted reference)");
-        ShouldMatchStatistic(EnergyDistance.ComputeSorted(sortedReference, sortedCurrent), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance (both sorted)");
-        ShouldMatchStatistic(EnergyDistance.ComputeAgainstSortedReference(sortedReference, current), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance (sorted reference)");
+        Tolerance.ShouldMatchStatistic(Wasserstein.Distance(SortedSample.FromSorted(sortedReference), SortedSample.FromSorted(sortedCurrent)), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein (both sorted)");
+        Tolerance.ShouldMatchStatistic(Wasserstein.Distance(SortedSample.FromSorted(sortedReference), current), expected.GetProperty("wasserstein").GetDouble(), $"{name} Wasserstein (sorted reference)");
+        Tolerance.ShouldMatchStatistic(EnergyDistance.Compute(SortedSample.FromSorted(sortedReference), SortedSample.FromSorted(sortedCurrent)), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance (both sorted)");
+        Tolerance.ShouldMatchStatistic(EnergyDistance.Compute(SortedSample.FromSorted(sortedReference), current), expected.GetProperty("energy_distance").GetDouble(), $"{name} energy distance (sorted reference)");
 
         if (expected.TryGetProperty("cramer_von_mises", out JsonElement cvm))
         {
             CramerVonMisesResult result = CramerVonMises.TwoSample(reference, current);
-            ShouldMatchStatistic(result.Statistic, cvm.GetProperty("statistic").GetDouble(), $"{name} CvM statistic");
-            ShouldMatchPValue(result.PValue, cvm.GetProperty("pvalue").GetDouble(), $"{name} CvM");
+            Tolerance.ShouldMatchStatistic(result.Statistic, cvm.GetProperty("statistic").GetDouble(), $"{name} CvM statistic");
+            Tolerance.ShouldMatchPValue(result.PValue, cvm.GetProperty("pvalue").GetDouble(), $"{name} CvM");
 
-            CramerVonMisesResult profiled = CramerVonMises.AgainstSortedReference(sortedReference, current);
-            ShouldMatchStatistic(profiled.Statistic, cvm.GetProperty("statistic").GetDouble(), $"{name} CvM statistic (sorted reference)");
-            ShouldMatchPValue(profiled.PValue, cvm.GetProperty("pvalue").GetDouble(), $"{name} CvM (sorted reference)");
+            CramerVonMisesResult profiled = CramerVonMises.TwoSample(SortedSample.FromSorted(sortedReference), current);
+            Tolerance.ShouldMatchStatistic(profiled.Statistic, cvm.GetProperty("statistic").GetDouble(), $"{name} CvM statistic (sorted reference)");
+            Tolerance.ShouldMatchPValue(profiled.PValue, cvm.GetProperty("pvalue").GetDouble(), $"{name} CvM (sorted reference)");
         }
     }
 
     private static void AssertProportion(string name)
     {
-        JsonElement c = Case(ProportionsFile, name);
+        JsonElement c = CrossCheck.Case(ProportionsFile, name);
         JsonElement expected = c.GetProperty("expected");
 
         ZTestResult result = ProportionTest.TwoProportion(
@@ -239,14 +240,14 @@ public class ScipyCrossCheckTests
             c.GetProperty("current_successes").GetInt64(),
             c.GetProperty("current_n").GetInt64());
 
-        ShouldMatchStatistic(result.Statistic, expected.GetProperty("z").GetDouble(), $"{name} z");
-        ShouldMatchPValue(result.PValue, expected.GetProperty("pvalue").GetDouble(), name);
+        Tolerance.ShouldMatchStatistic(result.Statistic, expected.GetProperty("z").GetDouble(), $"{name} z");
+        Tolerance.ShouldMatchPValue(result.PValue, expected.GetProperty("pvalue").GetDouble(), name);
     }
 
     private static void AssertMultipleTesting(string name)
     {
-        JsonElement c = Case(MultipleTestingFile, name);
-        double[] pValues = Doubles(c.GetProperty("pvalues"));
+        JsonElement c = CrossCheck.Case(MultipleTestingFile, name);
+        double[] pValues = GoldenData.Doubles(c.GetProperty("pvalues"));
         double alpha = c.GetProperty("alpha").GetDouble();
         MultipleTestingMethod method = c.GetProperty("method").GetString() switch
         {
@@ -255,7 +256,7 @@ public class ScipyCrossCheckTests
             var other => throw new InvalidOperationException(other),
         };
         JsonElement expected = c.GetProperty("expected");
-        double[] adjustedExpected = Doubles(expected.GetProperty("adjusted"));
+        double[] adjustedExpected = GoldenData.Doubles(expected.GetProperty("adjusted"));
 
         double[] adjusted = MultipleTesting.Adjust(pValues, method);
         bool[] reject = MultipleTesting.Reject(pValues, method, alpha);
@@ -263,7 +264,7 @@ public class ScipyCrossCheckTests
         adjusted.Should().HaveCount(adjustedExpected.Length, name);
         for (int i = 0; i < adjusted.Length; i++)
         {
-            ShouldMatchPValue(adjusted[i], adjustedExpected[i], $"{name} adjusted[{i}]");
+            Tolerance.ShouldMatchPValue(adjusted[i], adjustedExpected[i], $"{name} adjusted[{i}]");
         }
 
         reject.Should().Equal(expected.GetProperty("reject").EnumerateArray().Select(e => e.GetBoolean()), name);
@@ -271,7 +272,7 @@ public class ScipyCrossCheckTests
 
     private static void AssertMcNemar(string name)
     {
-        JsonElement c = Case(McNemarFile, name);
+        JsonElement c = CrossCheck.Case(McNemarFile, name);
         long b = c.GetProperty("champion_only_correct").GetInt64();
         long cc = c.GetProperty("challenger_only_correct").GetInt64();
         JsonElement expected = c.GetProperty("expected");
@@ -282,10 +283,10 @@ public class ScipyCrossCheckTests
         McNemarResult withCorrection = McNemar.Test(b, cc, McNemarMethod.ChiSquareCorrected);
         McNemarResult plain = McNemar.Test(b, cc, McNemarMethod.ChiSquare);
 
-        ShouldMatchPValue(exact.PValue, expected.GetProperty("exact_pvalue").GetDouble(), $"{name} exact");
-        ShouldMatchStatistic(withCorrection.Statistic, corrected.GetProperty("statistic").GetDouble(), $"{name} corrected statistic");
-        ShouldMatchPValue(withCorrection.PValue, corrected.GetProperty("pvalue").GetDouble(), $"{name} corrected");
-        ShouldMatchStatistic(plain.Statistic, uncorrected.GetProperty("statistic").GetDouble(), $"{name} uncorrected statistic");
-        ShouldMatchPValue(plain.PValue, uncorrected.GetProperty("pvalue").GetDouble(), $"{name} uncorrected");
+        Tolerance.ShouldMatchPValue(exact.PValue, expected.GetProperty("exact_pvalue").GetDouble(), $"{name} exact");
+        Tolerance.ShouldMatchStatistic(withCorrection.Statistic, corrected.GetProperty("statistic").GetDouble(), $"{name} corrected statistic");
+        Tolerance.ShouldMatchPValue(withCorrection.PValue, corrected.GetProperty("pvalue").GetDouble(), $"{name} corrected");
+        Tolerance.ShouldMatchStatistic(plain.Statistic, uncorrected.GetProperty("statistic").GetDouble(), $"{name} uncorrected statistic");
+        Tolerance.ShouldMatchPValue(plain.PValue, uncorrected.GetProperty("pvalue").GetDouble(), $"{name} uncorrected");
     }
 }

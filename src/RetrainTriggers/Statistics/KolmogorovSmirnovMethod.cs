@@ -1,7 +1,7 @@
 namespace RetrainTriggers.Statistics;
 
 /// <summary>How the two-sample Kolmogorov–Smirnov p-value is computed, with scipy's meaning.</summary>
-public enum KsMethod
+public enum KolmogorovSmirnovMethod
 {
     /// <summary><see cref="Exact"/> when max(n, m) ≤ 10 000, otherwise <see cref="Asymptotic"/>.</summary>
     Auto = 0,

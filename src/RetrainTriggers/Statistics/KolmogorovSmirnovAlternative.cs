@@ -6,7 +6,7 @@ namespace RetrainTriggers.Statistics;
 /// the null of <see cref="Less"/> is F(x) ≥ G(x) for all x and its statistic is max(G − F);
 /// the null of <see cref="Greater"/> is F(x) ≤ G(x) for all x and its statistic is max(F − G).
 /// </remarks>
-public enum KsAlternative
+public enum KolmogorovSmirnovAlternative
 {
     /// <summary>The distributions differ: statistic max |F − G|.</summary>
     TwoSided = 0,

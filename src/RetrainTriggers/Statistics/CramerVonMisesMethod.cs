@@ -1,7 +1,7 @@
 namespace RetrainTriggers.Statistics;
 
 /// <summary>How the two-sample Cramér–von Mises p-value is computed, with scipy's meaning.</summary>
-public enum CvmMethod
+public enum CramerVonMisesMethod
 {
     /// <summary><see cref="Exact"/> when both samples have at most 20 values, otherwise <see cref="Asymptotic"/>.</summary>
     Auto = 0,
