@@ -128,7 +128,7 @@ internal static class DriftCommand
     {
         try
         {
-            return DatasetProfile.FromUtf8Json(File.ReadAllBytes(path));
+            return DatasetProfile.FromJson(File.ReadAllText(path));
         }
         catch (InvalidDataException ex)
         {

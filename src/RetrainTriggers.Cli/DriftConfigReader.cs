@@ -13,9 +13,9 @@ internal static class DriftConfigReader
 
     private static readonly string[] RuleKeys =
     [
-        "NumericStatistics", "CategoricalStatistics", "Alpha", "PsiWarningThreshold", "PsiDriftThreshold", "KsMinimumStatistic", "KsMethod",
+        "NumericStatistics", "CategoricalStatistics", "Alpha", "PsiWarningThreshold", "PsiDriftThreshold", "KolmogorovSmirnovMinimumEffect", "KolmogorovSmirnovMethod",
         "WassersteinThreshold", "JensenShannonThreshold", "HellingerThreshold", "KullbackLeiblerThreshold", "EnergyDistanceThreshold",
-        "LInfinityThreshold", "Epsilon", "MinimumSampleSize", "MissingRateWarningThreshold", "MissingRateDriftThreshold",
+        "MaxProportionChangeThreshold", "Epsilon", "MinimumSampleSize", "MissingRateWarningThreshold", "MissingRateDriftThreshold",
     ];
 
     public static DriftDetectorOptions Read(string path)
@@ -83,35 +83,33 @@ internal static class DriftConfigReader
         return options;
     }
 
-    private static FeatureDriftRules ReadRules(Reader r, JsonElement element, string path, FeatureDriftRules rules)
+    private static FeatureDriftRules ReadRules(Reader r, JsonElement element, string path, FeatureDriftRules b)
     {
-        foreach (var property in r.Properties(element, path, RuleKeys))
+        var given = r.Properties(element, path, RuleKeys).ToDictionary(p => Canonical(p.Name, RuleKeys), p => p.Value, StringComparer.Ordinal);
+        double Number(string key, double fallback) => given.TryGetValue(key, out var v) ? r.Number(v, $"{path}:{key}") : fallback;
+        double? Nullable(string key, double? fallback) => given.TryGetValue(key, out var v) ? r.NullableNumber(v, $"{path}:{key}") : fallback;
+        return new FeatureDriftRules
         {
-            var value = property.Value;
-            var at = $"{path}:{property.Name}";
-            rules = Canonical(property.Name, RuleKeys) switch
-            {
-                "NumericStatistics" => rules with { NumericStatistics = r.Flags<NumericStatistics>(value, at) },
-                "CategoricalStatistics" => rules with { CategoricalStatistics = r.Flags<CategoricalStatistics>(value, at) },
-                "Alpha" => rules with { Alpha = r.Number(value, at) },
-                "PsiWarningThreshold" => rules with { PsiWarningThreshold = r.Number(value, at) },
-                "PsiDriftThreshold" => rules with { PsiDriftThreshold = r.Number(value, at) },
-                "KsMinimumStatistic" => rules with { KsMinimumStatistic = r.NullableNumber(value, at) },
-                "KsMethod" => rules with { KsMethod = r.Enum<KsMethod>(value, at) },
-                "WassersteinThreshold" => rules with { WassersteinThreshold = r.Number(value, at) },
-                "JensenShannonThreshold" => rules with { JensenShannonThreshold = r.Number(value, at) },
-                "HellingerThreshold" => rules with { HellingerThreshold = r.Number(value, at) },
-                "KullbackLeiblerThreshold" => rules with { KullbackLeiblerThreshold = r.Number(value, at) },
-                "EnergyDistanceThreshold" => rules with { EnergyDistanceThreshold = r.Number(value, at) },
-                "LInfinityThreshold" => rules with { LInfinityThreshold = r.Number(value, at) },
-                "Epsilon" => rules with { Epsilon = r.Number(value, at) },
-                "MinimumSampleSize" => rules with { MinimumSampleSize = (int)r.Integer(value, at) },
-                "MissingRateWarningThreshold" => rules with { MissingRateWarningThreshold = r.NullableNumber(value, at) },
-                _ => rules with { MissingRateDriftThreshold = r.NullableNumber(value, at) },
-            };
-        }
-
-        return rules;
+            NumericStatistics = given.TryGetValue("NumericStatistics", out var numeric) ? r.Flags<NumericStatistics>(numeric, $"{path}:NumericStatistics") : b.NumericStatistics,
+            CategoricalStatistics = given.TryGetValue("CategoricalStatistics", out var categorical) ? r.Flags<CategoricalStatistics>(categorical, $"{path}:CategoricalStatistics") : b.CategoricalStatistics,
+            Alpha = Number("Alpha", b.Alpha),
+            PsiWarningThreshold = Number("PsiWarningThreshold", b.PsiWarningThreshold),
+            PsiDriftThreshold = Number("PsiDriftThreshold", b.PsiDriftThreshold),
+            KolmogorovSmirnovMinimumEffect = Nullable("KolmogorovSmirnovMinimumEffect", b.KolmogorovSmirnovMinimumEffect),
+            KolmogorovSmirnovMethod = given.TryGetValue("KolmogorovSmirnovMethod", out var method)
+                ? r.Enum<KolmogorovSmirnovMethod>(method, $"{path}:KolmogorovSmirnovMethod")
+                : b.KolmogorovSmirnovMethod,
+            WassersteinThreshold = Number("WassersteinThreshold", b.WassersteinThreshold),
+            JensenShannonThreshold = Number("JensenShannonThreshold", b.JensenShannonThreshold),
+            HellingerThreshold = Number("HellingerThreshold", b.HellingerThreshold),
+            KullbackLeiblerThreshold = Number("KullbackLeiblerThreshold", b.KullbackLeiblerThreshold),
+            EnergyDistanceThreshold = Number("EnergyDistanceThreshold", b.EnergyDistanceThreshold),
+            MaxProportionChangeThreshold = Number("MaxProportionChangeThreshold", b.MaxProportionChangeThreshold),
+            Epsilon = Number("Epsilon", b.Epsilon),
+            MinimumSampleSize = given.TryGetValue("MinimumSampleSize", out var size) ? (int)r.Integer(size, $"{path}:MinimumSampleSize") : b.MinimumSampleSize,
+            MissingRateWarningThreshold = Nullable("MissingRateWarningThreshold", b.MissingRateWarningThreshold),
+            MissingRateDriftThreshold = Nullable("MissingRateDriftThreshold", b.MissingRateDriftThreshold),
+        };
     }
 
     private static string Canonical(string key, string[] keys) => keys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));

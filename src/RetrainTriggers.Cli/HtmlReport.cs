@@ -72,11 +72,11 @@ internal static class HtmlReport
             html.Append("</ul>");
         }
 
-        html.Append("<table><thead><tr><th>Statistic</th><th>Value</th><th>p-value</th><th>Threshold</th><th>Decision</th></tr></thead><tbody>");
+        html.Append("<table><thead><tr><th>Statistic</th><th>Value</th><th>p-value</th><th>Bounds</th><th>Decision</th></tr></thead><tbody>");
         foreach (var s in f.Statistics)
         {
-            html.Append("<tr><td>").Append(H(ReportText.Statistic(s))).Append("</td><td class=\"n\">").Append(H(ReportText.Number(s.Value)))
-                .Append("</td><td class=\"n\">").Append(H(ReportText.PValue(s.PValue))).Append("</td><td class=\"n\">").Append(H(ReportText.Number(s.Threshold)))
+            html.Append("<tr><td>").Append(H(ReportText.Statistic(s))).Append("</td><td class=\"n\">").Append(H(s.Value is { } value ? ReportText.Number(value) : "n/a"))
+                .Append("</td><td class=\"n\">").Append(H(ReportText.PValue(s.PValue))).Append("</td><td>").Append(H(ReportText.Bounds(s)))
                 .Append("</td><td>").Append(Badge(s.Decision)).Append("</td></tr>");
         }
 
@@ -125,7 +125,7 @@ internal static class HtmlReport
         Row(html, $"{scope}: statistics", $"numeric {r.NumericStatistics}; categorical {r.CategoricalStatistics}");
         Row(html, $"{scope}: thresholds", string.Create(
             CultureInfo.InvariantCulture,
-            $"α {ReportText.Number(r.Alpha)}; PSI warning {ReportText.Number(r.PsiWarningThreshold)}, drift {ReportText.Number(r.PsiDriftThreshold)}; KS minimum statistic {(r.KsMinimumStatistic is { } k ? ReportText.Number(k) : "none")}; minimum sample size {r.MinimumSampleSize}"));
+            $"α {ReportText.Number(r.Alpha)}; PSI warning {ReportText.Number(r.PsiWarningThreshold)}, drift {ReportText.Number(r.PsiDriftThreshold)}; KS minimum effect {(r.KolmogorovSmirnovMinimumEffect is { } k ? ReportText.Number(k) : "none")}; minimum sample size {r.MinimumSampleSize}"));
         Row(html, $"{scope}: missing rate change", $"warning {(r.MissingRateWarningThreshold is { } w ? ReportText.Number(w) : "off")}, drift {(r.MissingRateDriftThreshold is { } d ? ReportText.Number(d) : "off")}");
     }
 

@@ -21,7 +21,7 @@ internal static class ProfileCommand
             var target = parse.GetValue(output)!;
             var profile = InputProgress.Run(console, "Profiling", path, progress =>
                 CsvData.ReadProfile(path, CliOptions.Csv(parse.GetValue(separator), CliOptions.List(parse.GetValue(columns)), CliOptions.List(parse.GetValue(categorical)), progress)));
-            OutputFile.Write("--output", target, profile.ToUtf8Json());
+            OutputFile.Write("--output", target, System.Text.Encoding.UTF8.GetBytes(profile.ToJson()));
             var rows = profile.NumericFeatures.Values.Select(f => f.TotalCount).Concat(profile.CategoricalFeatures.Values.Select(f => f.TotalCount)).Max();
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

@@ -31,7 +31,22 @@ internal static class ReportText
 
     public static string Kind(FeatureKind kind) => kind == FeatureKind.Numeric ? "numeric" : "categorical";
 
-    public static string Statistic(DriftStatisticResult s) => DriftReport.ShortName(s.Statistic);
+    /// <summary>Gets the short lower-case name of a statistic, as the library's explanations write it.</summary>
+    public static string Statistic(DriftStatisticResult s) => s.Statistic switch
+    {
+        DriftStatistic.Psi => "psi",
+        DriftStatistic.KolmogorovSmirnov => "ks",
+        DriftStatistic.WassersteinNormalized => "wasserstein_norm",
+        DriftStatistic.JensenShannon => "js",
+        DriftStatistic.Hellinger => "hellinger",
+        DriftStatistic.KullbackLeibler => "kl",
+        DriftStatistic.EnergyDistance => "energy",
+        DriftStatistic.CramerVonMises => "cvm",
+        DriftStatistic.MaxProportionChange => "max_proportion_change",
+        DriftStatistic.ChiSquare => "chi2",
+        DriftStatistic.TwoProportionZTest => "ztest",
+        _ => "missing_rate",
+    };
 
     public static double ReferenceMissingRate(FeatureDriftResult f) => Rate(f.ReferenceMissingCount, f.ReferenceCount);
 
@@ -46,7 +61,35 @@ internal static class ReportText
             return "";
         }
 
-        return h.PValue is { } p ? $"{Statistic(h)} {Number(h.Value)} (p {PValue(p)})" : $"{Statistic(h)} {Number(h.Value)}";
+        var value = h.Value is { } v ? Number(v) : "n/a";
+        return h.PValue is { } p ? $"{Statistic(h)} {value} (p {PValue(p)})" : $"{Statistic(h)} {value}";
+    }
+
+    /// <summary>Gets the bounds a statistic was judged by, each named by its role.</summary>
+    public static string Bounds(DriftStatisticResult s)
+    {
+        var parts = new List<string>(4);
+        if (s.WarningLevel is { } warning)
+        {
+            parts.Add($"warning ≥ {Number(warning)}");
+        }
+
+        if (s.DriftLevel is { } drift)
+        {
+            parts.Add($"drift ≥ {Number(drift)}");
+        }
+
+        if (s.Alpha is { } alpha)
+        {
+            parts.Add($"α {Number(alpha)}");
+        }
+
+        if (s.MinimumEffect is { } effect)
+        {
+            parts.Add($"minimum effect {Number(effect)}");
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static double Rate(long missing, long present) => missing + present == 0 ? double.NaN : (double)missing / (missing + present);

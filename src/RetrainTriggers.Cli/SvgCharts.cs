@@ -17,7 +17,7 @@ internal static class SvgCharts
     /// <summary>Equal-width bins over the range of both samples; bar heights are each sample's share of its values.</summary>
     public static string Histogram(string feature, NumericFeatureProfile reference, ReadOnlySpan<double> current)
     {
-        var sample = reference.SortedSample.Span;
+        var sample = reference.SortedSample.Values.Span;
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         if (!sample.IsEmpty)
         {

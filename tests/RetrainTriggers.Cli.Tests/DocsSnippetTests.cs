@@ -29,10 +29,10 @@ public sealed class DocsSnippetTests : IDisposable
             // <cli-library>
             // Profile the training file once and store the profile beside the model.
             var profile = CsvData.ReadProfile(trainingCsv);
-            File.WriteAllBytes(profilePath, profile.ToUtf8Json());
+            File.WriteAllText(profilePath, profile.ToJson());
 
             // Later: read today's file with the profile's columns and kinds, and check it.
-            var reference = DatasetProfile.FromUtf8Json(File.ReadAllBytes(profilePath));
+            var reference = DatasetProfile.FromJson(File.ReadAllText(profilePath));
             var window = CsvData.ReadWindow(todayCsv, reference);
             var report = new DriftDetector(reference).Detect(window);
             Console.WriteLine($"{report.DatasetDecision}: {report.Reason}");
