@@ -1,0 +1,3 @@
+using RetrainTriggers.Cli;
+
+return CliApp.Run(args, CliConsole.FromProcess());
