@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cronos;
 using Microsoft.Extensions.Configuration;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Configuration;
 
@@ -13,8 +14,8 @@ internal sealed class TriggerConfigurationReader
     private static readonly string[] Kinds =
         ["Threshold", "Hysteresis", "Schedule", "Volume", "Drift", "Any", "All", "Not", "AtLeast", "Sustained", "Cooldown"];
 
-    private static readonly string[] ThresholdSettings = ["Metric", "Below", "Above", "Basis", NameKey];
-    private static readonly string[] HysteresisSettings = ["Metric", "Direction", "Enter", "Exit", "Basis", NameKey];
+    private static readonly string[] ThresholdSettings = ["Metric", "Below", "Above", "Basis", "MaxAge", NameKey];
+    private static readonly string[] HysteresisSettings = ["Metric", "Direction", "Enter", "Exit", "Basis", "MaxAge", NameKey];
     private static readonly string[] ScheduleSettings = ["Cron", "Interval", "TimeZone", "MissedFire", "GracePeriod", NameKey];
     private static readonly string[] VolumeSettings = ["MinNewRows", "MinGrowth", "Match", NameKey];
     private static readonly string[] DriftSettings = ["Feature", "ScoreAbove", "MinLevel", "Match", NameKey];
@@ -130,9 +131,10 @@ internal sealed class TriggerConfigurationReader
         var options = new ThresholdOptions
         {
             Metric = RequiredString(section, settings, "Metric") ?? string.Empty,
-            Below = OptionalNumber(settings, "Below", NumberRule.NonNegative),
-            Above = OptionalNumber(settings, "Above", NumberRule.NonNegative),
+            Below = OptionalNumber(settings, "Below", NumberRule.Any),
+            Above = OptionalNumber(settings, "Above", NumberRule.Any),
             Basis = OptionalEnum<ThresholdBasis>(settings, "Basis") ?? ThresholdBasis.Absolute,
+            MaxAge = OptionalDuration(settings, "MaxAge"),
             Name = MergeName(section, settings, ref name, ref nameSection),
         };
 
@@ -157,9 +159,10 @@ internal sealed class TriggerConfigurationReader
         {
             Metric = RequiredString(section, settings, "Metric") ?? string.Empty,
             Direction = OptionalEnum<ThresholdDirection>(settings, "Direction") ?? ThresholdDirection.Below,
-            Enter = RequiredNumber(section, settings, "Enter", NumberRule.NonNegative) ?? double.NaN,
-            Exit = RequiredNumber(section, settings, "Exit", NumberRule.NonNegative) ?? double.NaN,
+            Enter = RequiredNumber(section, settings, "Enter", NumberRule.Any) ?? double.NaN,
+            Exit = RequiredNumber(section, settings, "Exit", NumberRule.Any) ?? double.NaN,
             Basis = OptionalEnum<ThresholdBasis>(settings, "Basis") ?? ThresholdBasis.Absolute,
+            MaxAge = OptionalDuration(settings, "MaxAge"),
             Name = MergeName(section, settings, ref name, ref nameSection),
         };
 
@@ -252,10 +255,10 @@ internal sealed class TriggerConfigurationReader
         return Create(section, errorsBefore, () => Trigger.Drift(options));
     }
 
-    private DriftSignalLevel? ReadMinLevel(Dictionary<string, IConfigurationSection> settings)
+    private DriftDecision? ReadMinLevel(Dictionary<string, IConfigurationSection> settings)
     {
-        var level = OptionalEnum<DriftSignalLevel>(settings, "MinLevel");
-        if (level == DriftSignalLevel.None)
+        var level = OptionalEnum<DriftDecision>(settings, "MinLevel");
+        if (level == DriftDecision.None)
         {
             Error($"{settings["MinLevel"].Path} must be Warning or Drift; None would fire on every evaluation");
             return null;
@@ -744,6 +747,7 @@ internal sealed class TriggerConfigurationReader
 
     private enum NumberRule
     {
+        Any,
         NonNegative,
         Positive,
     }

@@ -67,7 +67,14 @@ internal sealed class CombinatorTrigger : Trigger
         var skipped = children.Length - results.Count;
         var outcome = OutcomeAlgebra.AtLeast(required, fired, insufficient + skipped);
         var reason = Explain(outcome, results, fired, skipped);
-        return Result(context, outcome, reason, fired, required, results);
+        return Result(context, outcome, reason, fired, required, results, Cause(results));
+    }
+
+    /// <summary>Joins the causes of the fired children as <c>path=cause</c> in child order; null when none has one.</summary>
+    private static string? Cause(List<TriggerResult> results)
+    {
+        var causes = results.Where(r => r.Fired && r.Cause is not null).Select(r => r.Path + "=" + r.Cause).ToList();
+        return causes.Count == 0 ? null : string.Join(";", causes);
     }
 
     private static ITrigger[] Materialize(IEnumerable<ITrigger> children)

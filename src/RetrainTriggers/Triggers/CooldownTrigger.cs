@@ -52,6 +52,6 @@ internal sealed class CooldownTrigger : Trigger
         }
 
         await TriggerStateIO.WriteAsync(context, new CooldownState { LastFiredAt = context.Now }, TriggerStateJsonContext.Default.CooldownState, cancellationToken).ConfigureAwait(false);
-        return Result(context, TriggerOutcome.Fired, TriggerStateIO.WithNote(note, child.Reason), child.ObservedValue, child.Threshold, [child]);
+        return Result(context, TriggerOutcome.Fired, TriggerStateIO.WithNote(note, child.Reason), child.ObservedValue, child.Threshold, [child], child.Cause);
     }
 }

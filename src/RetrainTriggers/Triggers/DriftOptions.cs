@@ -1,3 +1,5 @@
+using RetrainTriggers.Drift;
+
 namespace RetrainTriggers;
 
 /// <summary>Configures a drift trigger over an <see cref="IDriftSignalSource"/>: a score above a threshold and/or a decision at least a level.</summary>
@@ -11,8 +13,8 @@ public sealed class DriftOptions
     public double? ScoreAbove { get; set; }
 
     /// <summary>Gets or sets the lowest decision that fires (<c>level &gt;= MinLevel</c>).</summary>
-    /// <value><see cref="DriftSignalLevel.Warning"/> or <see cref="DriftSignalLevel.Drift"/>; default <see langword="null"/> (not checked).</value>
-    public DriftSignalLevel? MinLevel { get; set; }
+    /// <value><see cref="DriftDecision.Warning"/> or <see cref="DriftDecision.Drift"/>; default <see langword="null"/> (not checked).</value>
+    public DriftDecision? MinLevel { get; set; }
 
     /// <summary>Gets or sets how the two conditions combine when both are set.</summary>
     /// <value>Default <see cref="ConditionMatch.Any"/>.</value>

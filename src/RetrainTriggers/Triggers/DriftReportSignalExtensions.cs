@@ -24,7 +24,7 @@ public static class DriftReportSignalExtensions
             var insufficient = result.Decision == DriftDecision.InsufficientData;
             return new DriftSignal
             {
-                Level = ToLevel(result.Decision),
+                Level = result.Decision,
                 Score = insufficient ? null : headline?.Value,
                 Statistic = headline is null ? null : DriftReport.ShortName(headline.Statistic),
                 DriftedFeatures = result.Decision is DriftDecision.Drift or DriftDecision.Warning ? [ToFeatureSignal(result)] : [],
@@ -34,7 +34,7 @@ public static class DriftReportSignalExtensions
 
         return new DriftSignal
         {
-            Level = ToLevel(report.DatasetDecision),
+            Level = report.DatasetDecision,
             Score = report.DatasetDecision == DriftDecision.InsufficientData ? null : report.DriftShare,
             Statistic = "drift_share",
             DriftedFeatures = report.Features
@@ -46,18 +46,10 @@ public static class DriftReportSignalExtensions
         };
     }
 
-    private static DriftSignalLevel? ToLevel(DriftDecision decision) => decision switch
-    {
-        DriftDecision.None => DriftSignalLevel.None,
-        DriftDecision.Warning => DriftSignalLevel.Warning,
-        DriftDecision.Drift => DriftSignalLevel.Drift,
-        _ => null,
-    };
-
     private static FeatureDriftSignal ToFeatureSignal(FeatureDriftResult result)
     {
         var headline = result.Headline();
-        return new FeatureDriftSignal(result.Feature, ToLevel(result.Decision) ?? DriftSignalLevel.None)
+        return new FeatureDriftSignal(result.Feature, result.Decision)
         {
             Score = headline?.Value,
             Statistic = headline is null ? null : DriftReport.ShortName(headline.Statistic),

@@ -1,13 +1,16 @@
+using RetrainTriggers.Drift;
+
 namespace RetrainTriggers;
 
 /// <summary>The latest drift verdict of a dataset or feature, as a drift trigger consumes it: a score, a decision, and which features drifted.</summary>
-public sealed record DriftSignal
+public sealed class DriftSignal
 {
     /// <summary>Gets the drift score (e.g. PSI, the share of drifted features), or <see langword="null"/> when the source reports only a decision.</summary>
     public double? Score { get; init; }
 
     /// <summary>Gets the decision, or <see langword="null"/> when the source reports only a score.</summary>
-    public DriftSignalLevel? Level { get; init; }
+    /// <value><see cref="DriftDecision.InsufficientData"/> makes a level condition insufficient data, never "no drift".</value>
+    public DriftDecision? Level { get; init; }
 
     /// <summary>Gets the name of the statistic behind <see cref="Score"/> (e.g. <c>psi</c>), for explanations; may be <see langword="null"/>.</summary>
     public string? Statistic { get; init; }
@@ -17,19 +20,4 @@ public sealed record DriftSignal
 
     /// <summary>Gets when the verdict was computed, when known.</summary>
     public DateTimeOffset? ComputedAt { get; init; }
-}
-
-/// <summary>The drift verdict of one feature, listed in a <see cref="DriftSignal"/> explanation.</summary>
-/// <param name="Feature">The feature name.</param>
-/// <param name="Level">The feature's decision.</param>
-public sealed record FeatureDriftSignal(string Feature, DriftSignalLevel Level)
-{
-    /// <summary>Gets the feature's drift score (distance or statistic), when known.</summary>
-    public double? Score { get; init; }
-
-    /// <summary>Gets the name of the statistic behind <see cref="Score"/> (e.g. <c>psi</c>, <c>ks</c>), when known.</summary>
-    public string? Statistic { get; init; }
-
-    /// <summary>Gets the p-value of the feature's test, when the statistic has one.</summary>
-    public double? PValue { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers;
 
@@ -10,7 +11,7 @@ internal sealed class DriftTrigger : Trigger
 
     private readonly string? feature;
     private readonly double? scoreAbove;
-    private readonly DriftSignalLevel? minLevel;
+    private readonly DriftDecision? minLevel;
     private readonly ConditionMatch match;
 
     public DriftTrigger(DriftOptions options)
@@ -26,7 +27,7 @@ internal sealed class DriftTrigger : Trigger
             throw new ArgumentOutOfRangeException("ScoreAbove", s, "ScoreAbove must be a finite number, at least 0.");
         }
 
-        if (options.MinLevel is { } level && (level is not (DriftSignalLevel.Warning or DriftSignalLevel.Drift)))
+        if (options.MinLevel is { } level && (level is not (DriftDecision.Warning or DriftDecision.Drift)))
         {
             throw new ArgumentOutOfRangeException("MinLevel", level, "MinLevel must be Warning or Drift (None would always fire).");
         }
@@ -77,8 +78,8 @@ internal sealed class DriftTrigger : Trigger
 
         if (minLevel is { } min)
         {
-            parts.Add(signal.Level is not { } level
-                ? (TriggerOutcome.InsufficientData, $"no {subject} decision")
+            parts.Add(signal.Level is not { } level || level == DriftDecision.InsufficientData
+                ? (TriggerOutcome.InsufficientData, signal.Level is null ? $"no {subject} decision" : $"{subject} level is InsufficientData")
                 : level >= min
                     ? (TriggerOutcome.Fired, $"{subject} level {level} >= {min}")
                     : (TriggerOutcome.NotFired, $"{subject} level {level} < {min}"));
@@ -89,7 +90,8 @@ internal sealed class DriftTrigger : Trigger
         var outcome = OutcomeAlgebra.AtLeast(match == ConditionMatch.Any ? 1 : parts.Count, fired, undecided);
         var reason = new StringBuilder(string.Join(match == ConditionMatch.Any ? "; " : " and ", parts.OrderBy(p => p.Outcome == outcome ? 0 : 1).Select(p => p.Reason)));
         AppendFeatures(reason, signal.DriftedFeatures);
-        return Result(context, outcome, reason.ToString(), signal.Score, scoreAbove);
+        var cause = await BreachEpisode.TrackAsync(context, outcome, "drift", cancellationToken).ConfigureAwait(false);
+        return Result(context, outcome, reason.ToString(), signal.Score, scoreAbove, cause: cause);
     }
 
     private static void AppendFeatures(StringBuilder reason, IReadOnlyList<FeatureDriftSignal>? features)

@@ -25,6 +25,10 @@ public sealed class HysteresisOptions
     /// <value>Default <see cref="ThresholdBasis.Absolute"/>.</value>
     public ThresholdBasis Basis { get; set; } = ThresholdBasis.Absolute;
 
+    /// <summary>Gets or sets how old the latest reading may be; an older one is <see cref="TriggerOutcome.InsufficientData"/> (the metric is stale).</summary>
+    /// <value>Greater than zero; default <see langword="null"/> (any age). Configuration key <c>MaxAge</c>, e.g. <c>"1.00:00:00"</c>.</value>
+    public TimeSpan? MaxAge { get; set; }
+
     /// <summary>Gets or sets the trigger name; default <c>hysteresis:{Metric}</c>.</summary>
     public string? Name { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class HysteresisTrigger : Trigger
     private readonly double enter;
     private readonly double exit;
     private readonly ThresholdBasis basis;
+    private readonly TimeSpan? maxAge;
 
     public HysteresisTrigger(HysteresisOptions options)
         : base(DefaultName(options))
@@ -19,6 +20,11 @@ internal sealed class HysteresisTrigger : Trigger
         if (!Enum.IsDefined(options.Direction))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Direction, "Direction is not a defined ThresholdDirection.");
+        }
+
+        if (options.MaxAge is { } age && age <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException("MaxAge", age, "MaxAge must be > 0.");
         }
 
         if (!Enum.IsDefined(options.Basis))
@@ -43,6 +49,7 @@ internal sealed class HysteresisTrigger : Trigger
         enter = options.Enter;
         exit = options.Exit;
         basis = options.Basis;
+        maxAge = options.MaxAge;
     }
 
     public override string Kind => TriggerKinds.Hysteresis;
@@ -60,7 +67,7 @@ internal sealed class HysteresisTrigger : Trigger
             note ??= "active state reset by the retrain at " + TriggerFormat.Instant(last.CompletedAt);
         }
 
-        var (value, problem) = await MetricReader.ReadValueAsync(context, metric, cancellationToken).ConfigureAwait(false);
+        var (value, problem) = await MetricReader.ReadValueAsync(context, metric, maxAge, cancellationToken).ConfigureAwait(false);
         var (baseline, baselineProblem) = problem is null
             ? await MetricReader.ReadBaselineAsync(context, metric, basis, cancellationToken).ConfigureAwait(false)
             : (0, null);
@@ -94,9 +101,10 @@ internal sealed class HysteresisTrigger : Trigger
         }
 
         reason += MetricReader.Describe(basis, wasActive ? exit : enter, baseline);
-        if (active != wasActive || note is not null || stored is null)
+        DateTimeOffset? activeSince = active ? (wasActive ? stored?.Since ?? context.Now : context.Now) : null;
+        if (active != wasActive || note is not null || stored is null || stored.Since != activeSince)
         {
-            var state = new HysteresisState { Active = active, Since = active ? (wasActive ? stored?.Since : context.Now) : null };
+            var state = new HysteresisState { Active = active, Since = activeSince };
             await TriggerStateIO.WriteAsync(context, state, TriggerStateJsonContext.Default.HysteresisState, cancellationToken).ConfigureAwait(false);
         }
 
@@ -105,7 +113,8 @@ internal sealed class HysteresisTrigger : Trigger
             active ? TriggerOutcome.Fired : TriggerOutcome.NotFired,
             TriggerStateIO.WithNote(note, reason),
             value,
-            wasActive ? exitAt : enterAt);
+            wasActive ? exitAt : enterAt,
+            cause: activeSince is { } start ? "breach@" + TriggerFormat.CauseInstant(start) : null);
     }
 
     private static string DefaultName(HysteresisOptions options)

@@ -8,11 +8,16 @@ namespace RetrainTriggers;
 public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrainHistorySource, IDriftSignalSource
 {
     private readonly object gate = new();
-    private readonly Dictionary<string, double> metrics = new(StringComparer.Ordinal);
+    private readonly TimeProvider timeProvider;
+    private readonly Dictionary<string, MetricSample> metrics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DriftSignal> featureDrift = new(StringComparer.Ordinal);
     private long newLabeledRows;
     private RetrainRecord? lastRetrain;
     private DriftSignal? datasetDrift;
+
+    /// <summary>Creates empty signals whose <see cref="Record(string, double)"/> stamps readings with <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">The clock that stamps recorded metrics; default <see cref="TimeProvider.System"/>.</param>
+    public InMemorySignals(TimeProvider? timeProvider = null) => this.timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <summary>Gets the number of new labeled rows since the last retrain.</summary>
     public long NewLabeledRowCount
@@ -38,16 +43,23 @@ public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrain
         }
     }
 
-    /// <summary>Records the latest value of a metric, replacing the previous one. NaN is kept: triggers report it as insufficient data.</summary>
+    /// <summary>Records the latest value of a metric, measured now by the clock given to the constructor, replacing the previous one.</summary>
     /// <param name="metric">The metric name (ordinal, case-sensitive).</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The value; NaN is kept (triggers report it as insufficient data).</param>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is null, empty or whitespace.</exception>
-    public void Record(string metric, double value)
+    public void Record(string metric, double value) => Record(metric, value, timeProvider.GetUtcNow());
+
+    /// <summary>Records the latest value of a metric measured at <paramref name="timestamp"/>, replacing the previous one.</summary>
+    /// <param name="metric">The metric name (ordinal, case-sensitive).</param>
+    /// <param name="value">The value; NaN is kept (triggers report it as insufficient data).</param>
+    /// <param name="timestamp">When the value was measured; triggers with a <c>MaxAge</c> ignore readings older than it.</param>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is null, empty or whitespace.</exception>
+    public void Record(string metric, double value, DateTimeOffset timestamp)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
         lock (gate)
         {
-            metrics[metric] = value;
+            metrics[metric] = new MetricSample(value, timestamp);
         }
     }
 
@@ -118,12 +130,12 @@ public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrain
     }
 
     /// <inheritdoc/>
-    public ValueTask<double?> GetMetricAsync(string metric, CancellationToken cancellationToken = default)
+    public ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metric);
         lock (gate)
         {
-            return new(metrics.TryGetValue(metric, out var value) ? value : null);
+            return new(metrics.TryGetValue(metric, out var sample) ? sample : null);
         }
     }
 

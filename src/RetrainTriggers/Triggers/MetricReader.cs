@@ -3,21 +3,27 @@ namespace RetrainTriggers;
 /// <summary>Reads a metric and its baseline for threshold-like triggers, turning every missing piece into a reason instead of an exception.</summary>
 internal static class MetricReader
 {
-    /// <summary>Reads the current value of <paramref name="metric"/>; the problem is set when it is missing or not finite.</summary>
-    public static async ValueTask<(double Value, string? Problem)> ReadValueAsync(TriggerContext context, string metric, CancellationToken cancellationToken)
+    /// <summary>Reads the current value of <paramref name="metric"/>; the problem is set when it is missing, not finite or older than <paramref name="maxAge"/>.</summary>
+    public static async ValueTask<(double Value, string? Problem)> ReadValueAsync(
+        TriggerContext context, string metric, TimeSpan? maxAge, CancellationToken cancellationToken)
     {
         if (context.Metrics is null)
         {
             return (double.NaN, $"no metric source to read {metric} from");
         }
 
-        var value = await context.Metrics.GetMetricAsync(metric, cancellationToken).ConfigureAwait(false);
-        if (value is not { } v)
+        var sample = await context.Metrics.GetMetricAsync(metric, cancellationToken).ConfigureAwait(false);
+        if (sample is not { } s)
         {
             return (double.NaN, $"{metric} has not been recorded");
         }
 
-        return double.IsFinite(v) ? (v, null) : (double.NaN, $"{metric} is {TriggerFormat.Number(v)}");
+        if (maxAge is { } limit && context.Now - s.Timestamp is var age && age > limit)
+        {
+            return (double.NaN, $"{metric} is {TriggerFormat.Age(age)} old, older than MaxAge {TriggerFormat.Age(limit)}");
+        }
+
+        return double.IsFinite(s.Value) ? (s.Value, null) : (double.NaN, $"{metric} is {TriggerFormat.Number(s.Value)}");
     }
 
     /// <summary>Reads the baseline of <paramref name="metric"/> recorded at the last retrain, unless <paramref name="basis"/> is absolute.</summary>

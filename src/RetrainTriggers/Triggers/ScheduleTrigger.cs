@@ -137,7 +137,11 @@ internal sealed class ScheduleTrigger : Trigger
             > MaxCountedMisses => $"; more than {MaxCountedMisses.ToString(CultureInfo.InvariantCulture)} occurrences since {anchorText}, firing once",
             _ => $"; {missed.ToString(CultureInfo.InvariantCulture)} occurrences since {anchorText}, firing once",
         };
-        return Result(context, TriggerOutcome.Fired, TriggerStateIO.WithNote(note, $"{dueText} passed since {anchorText} {Local(anchor)}{more}"));
+        return Result(
+            context,
+            TriggerOutcome.Fired,
+            TriggerStateIO.WithNote(note, $"{dueText} passed since {anchorText} {Local(anchor)}{more}"),
+            cause: "schedule@" + TriggerFormat.CauseInstant(due));
     }
 
     private static string DefaultName(ScheduleOptions options)

@@ -1,13 +1,13 @@
 namespace RetrainTriggers;
 
-/// <summary>Supplies the latest value of named model metrics (accuracy, error rate, a drift score…).</summary>
+/// <summary>Supplies the latest reading of named model metrics (accuracy, error rate, a drift score…) with when it was measured.</summary>
 public interface IMetricSource
 {
-    /// <summary>Gets the latest value of <paramref name="metric"/>.</summary>
+    /// <summary>Gets the latest reading of <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric name (ordinal, case-sensitive).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The value, or <see langword="null"/> when the metric has never been recorded.</returns>
-    ValueTask<double?> GetMetricAsync(string metric, CancellationToken cancellationToken = default);
+    /// <returns>The value and its timestamp, or <see langword="null"/> when the metric has never been recorded.</returns>
+    ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Supplies how many new labeled rows have arrived since the last retrain.</summary>
@@ -27,12 +27,3 @@ public interface IRetrainHistorySource
     /// <returns>The last retrain, or <see langword="null"/> when the model has never been retrained.</returns>
     ValueTask<RetrainRecord?> GetLastRetrainAsync(CancellationToken cancellationToken = default);
 }
-
-/// <summary>The facts recorded when a retrain completed; relative thresholds and volume growth are measured against them.</summary>
-/// <param name="CompletedAt">When the retrained model went into service.</param>
-/// <param name="TrainingRowCount">How many rows the model was trained on.</param>
-/// <param name="BaselineMetrics">Metric values measured at that time, by name.</param>
-public sealed record RetrainRecord(
-    DateTimeOffset CompletedAt,
-    long TrainingRowCount,
-    IReadOnlyDictionary<string, double> BaselineMetrics);

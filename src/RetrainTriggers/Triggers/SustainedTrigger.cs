@@ -108,7 +108,7 @@ internal sealed class SustainedTrigger : Trigger
 
         double? observed = duration is not null ? (since is { } s ? (context.Now - s).TotalSeconds : 0) : count;
         double? threshold = duration is { } dur ? dur.TotalSeconds : evaluations;
-        return Result(context, outcome, TriggerStateIO.WithNote(note, reason), observed, threshold, [child]);
+        return Result(context, outcome, TriggerStateIO.WithNote(note, reason), observed, threshold, [child], child.Cause);
     }
 
     private string Progress(TimeSpan held, int count)

@@ -7,6 +7,7 @@ internal sealed class ThresholdTrigger : Trigger
     private readonly double? below;
     private readonly double? above;
     private readonly ThresholdBasis basis;
+    private readonly TimeSpan? maxAge;
 
     public ThresholdTrigger(ThresholdOptions options)
         : base(DefaultName(options))
@@ -14,6 +15,11 @@ internal sealed class ThresholdTrigger : Trigger
         if (options.Below is null && options.Above is null)
         {
             throw new ArgumentException($"Threshold on '{options.Metric}' needs Below, Above or both.", nameof(options));
+        }
+
+        if (options.MaxAge is { } age && age <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException("MaxAge", age, "MaxAge must be > 0.");
         }
 
         if (!Enum.IsDefined(options.Basis))
@@ -34,13 +40,21 @@ internal sealed class ThresholdTrigger : Trigger
         below = options.Below;
         above = options.Above;
         basis = options.Basis;
+        maxAge = options.MaxAge;
     }
 
     public override string Kind => TriggerKinds.Threshold;
 
     private protected override async ValueTask<TriggerResult> EvaluateCoreAsync(TriggerContext context, CancellationToken cancellationToken)
     {
-        var (value, problem) = await MetricReader.ReadValueAsync(context, metric, cancellationToken).ConfigureAwait(false);
+        var result = await DecideAsync(context, cancellationToken).ConfigureAwait(false);
+        var cause = await BreachEpisode.TrackAsync(context, result.Outcome, "breach", cancellationToken).ConfigureAwait(false);
+        return cause is null ? result : result.WithCause(cause);
+    }
+
+    private async ValueTask<TriggerResult> DecideAsync(TriggerContext context, CancellationToken cancellationToken)
+    {
+        var (value, problem) = await MetricReader.ReadValueAsync(context, metric, maxAge, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return Result(context, TriggerOutcome.InsufficientData, problem, threshold: basis == ThresholdBasis.Absolute ? below ?? above : null);

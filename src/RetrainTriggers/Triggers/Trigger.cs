@@ -1,3 +1,5 @@
+using RetrainTriggers.Drift;
+
 namespace RetrainTriggers;
 
 /// <summary>A built-in trigger node, and the factory for every built-in kind, combinator and modifier.</summary>
@@ -119,7 +121,7 @@ public abstract class Trigger : ITrigger
     /// <param name="options">The feature, score threshold and/or minimum level.</param>
     /// <returns>The trigger.</returns>
     /// <exception cref="ArgumentException">Neither condition is set, or the feature name is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The score threshold is negative or not finite, or the level is <see cref="DriftSignalLevel.None"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The score threshold is negative or not finite, or the level is <see cref="DriftDecision.None"/>.</exception>
     public static Trigger Drift(DriftOptions options) => new DriftTrigger(options);
 
     /// <summary>Fires when the drift score is strictly above <paramref name="scoreAbove"/>.</summary>
@@ -282,7 +284,8 @@ public abstract class Trigger : ITrigger
         string reason,
         double? observed = null,
         double? threshold = null,
-        IReadOnlyList<TriggerResult>? children = null) => new()
+        IReadOnlyList<TriggerResult>? children = null,
+        string? cause = null) => new()
         {
             Name = Name,
             Kind = Kind,
@@ -293,6 +296,7 @@ public abstract class Trigger : ITrigger
             Reason = reason,
             EvaluatedAt = context.Now,
             Children = children ?? [],
+            Cause = outcome == TriggerOutcome.Fired ? cause : null,
         };
 
     /// <summary>Evaluates a child positioned at its own path; a custom child returning null is reported as insufficient data.</summary>

@@ -10,6 +10,7 @@ namespace RetrainTriggers;
 [JsonSerializable(typeof(SustainedState))]
 [JsonSerializable(typeof(CooldownState))]
 [JsonSerializable(typeof(HysteresisState))]
+[JsonSerializable(typeof(BreachState))]
 internal sealed partial class TriggerStateJsonContext : JsonSerializerContext;
 
 /// <summary>State of a schedule trigger.</summary>
@@ -46,6 +47,13 @@ internal sealed class HysteresisState
     public bool Active { get; set; }
 
     /// <summary>Gets or sets when the trigger last entered the active state.</summary>
+    public DateTimeOffset? Since { get; set; }
+}
+
+/// <summary>State of a threshold or drift trigger: when the current breach began.</summary>
+internal sealed class BreachState
+{
+    /// <summary>Gets or sets the first evaluation of the current breach.</summary>
     public DateTimeOffset? Since { get; set; }
 }
 

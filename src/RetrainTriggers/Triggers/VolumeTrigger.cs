@@ -83,7 +83,19 @@ internal sealed class VolumeTrigger : Trigger
         var reason = string.Join(parts.Count > 1 ? (match == ConditionMatch.Any ? "; " : " and ") : string.Empty, ordered.Select(p => p.Reason));
         var lead = parts.FirstOrDefault(p => p.Outcome == outcome);
         lead = lead.Reason is null ? parts[0] : lead;
-        return Result(context, outcome, reason, lead.Observed, lead.Threshold);
+        var cause = outcome == TriggerOutcome.Fired ? await CauseAsync(context, cancellationToken).ConfigureAwait(false) : null;
+        return Result(context, outcome, reason, lead.Observed, lead.Threshold, cause: cause);
+    }
+
+    /// <summary>The retrain the growth is measured from: the same for every firing until the next retrain.</summary>
+    private static async ValueTask<string> CauseAsync(TriggerContext context, CancellationToken cancellationToken)
+    {
+        var last = context.RetrainHistory is null
+            ? null
+            : await context.RetrainHistory.GetLastRetrainAsync(cancellationToken).ConfigureAwait(false);
+        return last is null
+            ? "volume@none|rows=0"
+            : $"volume@{TriggerFormat.CauseInstant(last.CompletedAt)}|rows={Count(last.TrainingRowCount)}";
     }
 
     private static async ValueTask<(TriggerOutcome, string, double?, double)> GrowthAsync(

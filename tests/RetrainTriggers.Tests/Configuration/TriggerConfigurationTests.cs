@@ -200,7 +200,7 @@ public class TriggerConfigurationTests
     public void Build_UnknownSetting_ErrorListsKnownSettings()
     {
         Failures("""{"Triggers":{"Any":[{"Threshold":{"Metric":"accuracy","Blow":0.85}}]}}""")
-            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, Name");
+            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, MaxAge, Name");
     }
 
     [Fact]
@@ -301,7 +301,6 @@ public class TriggerConfigurationTests
     [Theory]
     [InlineData("""{"Metric":"accuracy","Below":"NaN"}""", "Triggers:Threshold:Below must be a finite number, not NaN")]
     [InlineData("""{"Metric":"accuracy","Below":"Infinity"}""", "Triggers:Threshold:Below must be a finite number")]
-    [InlineData("""{"Metric":"accuracy","Below":-0.1}""", "Triggers:Threshold:Below must be >= 0")]
     [InlineData("""{"Metric":"accuracy","Below":"0,85"}""", "Triggers:Threshold:Below '0,85' is not a number; write it with the invariant culture")]
     [InlineData("""{"Metric":"accuracy"}""", "Triggers:Threshold must set Below, Above, or both")]
     [InlineData("""{"Below":0.85}""", "Triggers:Threshold:Metric is required")]
@@ -401,5 +400,46 @@ public class TriggerConfigurationTests
     public void Build_NullSection_Throws()
     {
         FluentActions.Invoking(() => TriggerConfiguration.Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("section");
+    }
+
+    [Fact]
+    public async Task Build_MaxAge_ReadsTheDurationAndMakesStaleReadingsInsufficient()
+    {
+        var trigger = TriggerConfiguration.Build(Section(
+            """{"Triggers":{"Threshold":{"Metric":"accuracy","Below":0.85,"MaxAge":"1.00:00:00"}}}"""));
+        var signals = new InMemorySignals();
+        signals.Record("accuracy", 0.8, Start.AddDays(-2));
+
+        var result = await EvaluateAsync(trigger, signals);
+
+        result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
+        result.Reason.Should().Be("accuracy is 2.00:00:00 old, older than MaxAge 1.00:00:00");
+    }
+
+    [Fact]
+    public async Task Build_NegativeBaselineOffset_IsAcceptedLikeTheCodeFactory()
+    {
+        // "More than 0.05 below the baseline": the same options the code factory accepts.
+        var trigger = TriggerConfiguration.Build(Section(
+            """{"Triggers":{"Threshold":{"Metric":"accuracy","Below":-0.05,"Basis":"BaselineOffset"}}}"""));
+        var signals = new InMemorySignals();
+        signals.RecordRetrain(Start, 1000, new Dictionary<string, double> { ["accuracy"] = 0.9 });
+        signals.Record("accuracy", 0.84);
+
+        var result = await EvaluateAsync(trigger, signals);
+
+        result.Outcome.Should().Be(TriggerOutcome.Fired);
+        result.Reason.Should().Be("accuracy 0.84 < 0.85 (baseline 0.9 - 0.05)");
+    }
+
+    [Theory]
+    [InlineData("""{"Threshold":{"Metric":"r2","Below":-0.5}}""")]
+    [InlineData("""{"Threshold":{"Metric":"loglik","Below":-120,"Above":-80}}""")]
+    [InlineData("""{"Hysteresis":{"Metric":"accuracy","Basis":"BaselineOffset","Enter":-0.05,"Exit":-0.02}}""")]
+    public void Build_NegativeThresholds_AcceptedExactlyAsInCode(string json)
+    {
+        var act = () => TriggerConfiguration.Build(Section("""{"Triggers":%0%}""".Replace("%0%", json, StringComparison.Ordinal)));
+
+        act.Should().NotThrow();
     }
 }

@@ -239,4 +239,29 @@ public sealed class CombinatorTriggerTests
 
     private static FixedTrigger[] Fixed(TriggerOutcome[] outcomes) =>
         [.. outcomes.Select((o, i) => new FixedTrigger("c" + i, o))];
+
+    [Fact]
+    public async Task Any_Fired_JoinsFiredChildrenCausesInChildOrder()
+    {
+        var h = new TriggerHarness();
+        h.Signals.Record("accuracy", 0.8);
+        h.Signals.Record("error_rate", 0.3);
+        h.Signals.AddLabeledRows(1);
+        var trigger = Trigger.Any([Trigger.Below("accuracy", 0.85), Trigger.Volume(minNewRows: 10), Trigger.Above("error_rate", 0.2), Trigger.When("flag", _ => true)], name: "any");
+
+        var result = await h.EvaluateAsync(trigger);
+
+        result.Cause.Should().Be("any/threshold:accuracy=breach@2026-01-01T00:00:00Z;any/threshold:error_rate=breach@2026-01-01T00:00:00Z");
+    }
+
+    [Fact]
+    public async Task Any_OnlyChildrenWithoutCauseFired_HasNoCause()
+    {
+        var h = new TriggerHarness();
+
+        var result = await h.EvaluateAsync(Trigger.Any(Trigger.When("flag", _ => true), !Trigger.When("off", _ => false)));
+
+        result.Fired.Should().BeTrue();
+        result.Cause.Should().BeNull();
+    }
 }

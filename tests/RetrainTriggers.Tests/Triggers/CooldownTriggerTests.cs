@@ -71,4 +71,19 @@ public sealed class CooldownTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
     }
+
+    [Fact]
+    public async Task Cooldown_Fired_PassesTheChildsCause()
+    {
+        var h = new TriggerHarness();
+        var trigger = Trigger.Below("accuracy", 0.85).WithCooldown(TimeSpan.FromDays(1));
+        h.Signals.Record("accuracy", 0.8);
+
+        var fired = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var coolingDown = await h.EvaluateAsync(trigger);
+
+        fired.Cause.Should().Be("breach@2026-01-01T00:00:00Z");
+        coolingDown.Cause.Should().BeNull();
+    }
 }

@@ -1,3 +1,5 @@
+using RetrainTriggers.Drift;
+
 namespace RetrainTriggers.Tests.Triggers;
 
 public sealed class DriftTriggerTests
@@ -13,8 +15,8 @@ public sealed class DriftTriggerTests
             Statistic = "share of drifted features",
             DriftedFeatures =
             [
-                new FeatureDriftSignal("age", DriftSignalLevel.Drift) { Score = 0.31, Statistic = "psi" },
-                new FeatureDriftSignal("income", DriftSignalLevel.Warning) { Score = 0.12, Statistic = "ks", PValue = 0.001 },
+                new FeatureDriftSignal("age", DriftDecision.Drift) { Score = 0.31, Statistic = "psi" },
+                new FeatureDriftSignal("income", DriftDecision.Warning) { Score = 0.12, Statistic = "ks", PValue = 0.001 },
             ],
         });
 
@@ -42,11 +44,11 @@ public sealed class DriftTriggerTests
     [Fact]
     public async Task Drift_FeatureLevel_FiresAtWarningOrAbove()
     {
-        var trigger = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftSignalLevel.Warning });
+        var trigger = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftDecision.Warning });
 
-        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftSignalLevel.None });
+        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftDecision.None });
         var none = await h.EvaluateAsync(trigger);
-        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftSignalLevel.Warning });
+        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftDecision.Warning });
         var warning = await h.EvaluateAsync(trigger);
 
         none.Outcome.Should().Be(TriggerOutcome.NotFired);
@@ -59,8 +61,8 @@ public sealed class DriftTriggerTests
     [Fact]
     public async Task Drift_ScoreAndLevelAll_NeedsBoth()
     {
-        h.Signals.RecordDrift(new DriftSignal { Score = 0.7, Level = DriftSignalLevel.Warning });
-        var trigger = Trigger.Drift(new DriftOptions { ScoreAbove = 0.5, MinLevel = DriftSignalLevel.Drift, Match = ConditionMatch.All });
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.7, Level = DriftDecision.Warning });
+        var trigger = Trigger.Drift(new DriftOptions { ScoreAbove = 0.5, MinLevel = DriftDecision.Drift, Match = ConditionMatch.All });
 
         var result = await h.EvaluateAsync(trigger);
 
@@ -102,11 +104,11 @@ public sealed class DriftTriggerTests
     {
         h.Signals.RecordDrift(new DriftSignal
         {
-            Level = DriftSignalLevel.Drift,
-            DriftedFeatures = [.. Enumerable.Range(1, 7).Select(i => new FeatureDriftSignal("f" + i, DriftSignalLevel.Drift))],
+            Level = DriftDecision.Drift,
+            DriftedFeatures = [.. Enumerable.Range(1, 7).Select(i => new FeatureDriftSignal("f" + i, DriftDecision.Drift))],
         });
 
-        var result = await h.EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Drift }));
+        var result = await h.EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Drift }));
 
         result.Reason.Should().EndWith("f5 (Drift), +2 more");
     }
@@ -133,8 +135,29 @@ public sealed class DriftTriggerTests
     [Fact]
     public void Drift_MinLevelNone_Throws()
     {
-        var act = () => Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.None });
+        var act = () => Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.None });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinLevel");
+    }
+
+    [Fact]
+    public async Task Drift_Cause_IsTheDriftStartUntilTheScoreRecovers()
+    {
+        var trigger = Trigger.Drift(0.5);
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.6 });
+        var first = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var second = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.1 });
+        var recovered = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.RecordDrift(new DriftSignal { Score = 0.7 });
+        var again = await h.EvaluateAsync(trigger);
+
+        first.Cause.Should().Be("drift@2026-01-01T00:00:00Z");
+        second.Cause.Should().Be(first.Cause);
+        recovered.Cause.Should().BeNull();
+        again.Cause.Should().Be("drift@2026-01-01T03:00:00Z");
     }
 }

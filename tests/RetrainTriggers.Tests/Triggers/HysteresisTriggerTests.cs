@@ -139,4 +139,38 @@ public sealed class HysteresisTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Enter");
     }
+
+    [Fact]
+    public async Task Hysteresis_SampleOlderThanMaxAge_IsInsufficientData()
+    {
+        h.Signals.Record("accuracy", 0.8, h.Now.AddHours(-3));
+        var trigger = Trigger.Hysteresis(new HysteresisOptions { Metric = "accuracy", Enter = 0.85, Exit = 0.88, MaxAge = TimeSpan.FromHours(2) });
+
+        var result = await h.EvaluateAsync(trigger);
+
+        result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
+        result.Reason.Should().Be("accuracy is 03:00:00 old, older than MaxAge 02:00:00");
+    }
+
+    [Fact]
+    public async Task Hysteresis_Cause_IsWhenTheTriggerEnteredUntilItExits()
+    {
+        var trigger = Trigger.Hysteresis(new HysteresisOptions { Metric = "accuracy", Enter = 0.85, Exit = 0.88 });
+        h.Signals.Record("accuracy", 0.84);
+        var entered = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        h.Signals.Record("accuracy", 0.86);
+        var stillActive = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        h.Signals.Record("accuracy", 0.9);
+        var exited = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        h.Signals.Record("accuracy", 0.8);
+        var reentered = await h.EvaluateAsync(trigger);
+
+        entered.Cause.Should().Be("breach@2026-01-01T00:00:00Z");
+        stillActive.Cause.Should().Be(entered.Cause);
+        exited.Cause.Should().BeNull();
+        reentered.Cause.Should().Be("breach@2026-01-01T00:30:00Z");
+    }
 }

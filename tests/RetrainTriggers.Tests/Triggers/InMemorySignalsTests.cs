@@ -10,7 +10,7 @@ public sealed class InMemorySignalsTests
         signals.Record("accuracy", 0.8);
         signals.Record("accuracy", 0.82);
 
-        (await signals.GetMetricAsync("accuracy")).Should().Be(0.82);
+        (await signals.GetMetricAsync("accuracy"))!.Value.Value.Should().Be(0.82);
         (await signals.GetMetricAsync("Accuracy")).Should().BeNull("metric names are case-sensitive");
     }
 
@@ -63,5 +63,29 @@ public sealed class InMemorySignalsTests
         ((Action)(() => signals.RecordRetrain(TriggerHarness.Start, -1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("trainingRowCount");
         ((Action)(() => signals.RecordDrift(null!))).Should().Throw<ArgumentNullException>().WithParameterName("signal");
         ((Action)(() => signals.RecordDrift("", new DriftSignal()))).Should().Throw<ArgumentException>().WithParameterName("feature");
+    }
+
+    [Fact]
+    public async Task Record_WithoutTimestamp_StampsWithTheConstructorsClock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TriggerHarness.Start);
+        var stamped = new InMemorySignals(time);
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        stamped.Record("accuracy", 0.8);
+
+        (await stamped.GetMetricAsync("accuracy")).Should().Be(new MetricSample(0.8, TriggerHarness.Start.AddMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Record_WithTimestamp_KeepsTheGivenTimestamp()
+    {
+        var measured = TriggerHarness.Start.AddDays(-2);
+
+        signals.Record("accuracy", 0.8, measured);
+
+        var sample = await signals.GetMetricAsync("accuracy");
+        sample!.Value.Timestamp.Should().Be(measured);
+        sample.Value.Value.Should().Be(0.8);
     }
 }

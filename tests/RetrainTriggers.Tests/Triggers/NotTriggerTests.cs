@@ -36,4 +36,16 @@ public sealed class NotTriggerTests
 
         act.Should().Throw<ArgumentNullException>();
     }
+
+    [Fact]
+    public async Task Not_Fired_HasNoCause()
+    {
+        var h = new TriggerHarness();
+        h.Signals.Record("accuracy", 0.9);
+
+        var result = await h.EvaluateAsync(!Trigger.Below("accuracy", 0.85));
+
+        result.Fired.Should().BeTrue();
+        result.Cause.Should().BeNull();
+    }
 }

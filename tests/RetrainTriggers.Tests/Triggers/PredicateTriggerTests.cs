@@ -25,7 +25,7 @@ public sealed class PredicateTriggerTests
     {
         h.Signals.Record("accuracy", 0.7);
         var trigger = Trigger.When("accuracy-and-weekday", async (context, ct) =>
-            await context.Metrics!.GetMetricAsync("accuracy", ct) < 0.8 && context.Now.DayOfWeek == DayOfWeek.Thursday);
+            (await context.Metrics!.GetMetricAsync("accuracy", ct))?.Value < 0.8 && context.Now.DayOfWeek == DayOfWeek.Thursday);
 
         var result = await h.EvaluateAsync(trigger);
 

@@ -39,7 +39,7 @@ public class ProfileDriftSignalSourceTests
         current = Window(drifted: true);
         var source = Source();
 
-        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Drift }), source);
+        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Drift }), source);
 
         result.Outcome.Should().Be(TriggerOutcome.Fired);
         result.Reason.Should().Contain("drifted: ").And.Contain("age (Drift, psi ").And.Contain("income (Drift, psi ");
@@ -53,7 +53,7 @@ public class ProfileDriftSignalSourceTests
     {
         current = Window(drifted: false);
 
-        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Warning }), Source());
+        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Warning }), Source());
 
         result.Outcome.Should().Be(TriggerOutcome.NotFired);
         result.ObservedValue.Should().Be(0);
@@ -78,8 +78,8 @@ public class ProfileDriftSignalSourceTests
         current = Window(drifted: true);
         var source = Source();
         var tree = Trigger.Any(
-            Trigger.Drift(new DriftOptions { Feature = "score", MinLevel = DriftSignalLevel.Warning }),
-            Trigger.Drift(new DriftOptions { Feature = "income", MinLevel = DriftSignalLevel.Drift }));
+            Trigger.Drift(new DriftOptions { Feature = "score", MinLevel = DriftDecision.Warning }),
+            Trigger.Drift(new DriftOptions { Feature = "income", MinLevel = DriftDecision.Drift }));
 
         var result = await EvaluateAsync(tree, source);
 
@@ -96,7 +96,7 @@ public class ProfileDriftSignalSourceTests
     {
         current = null;
 
-        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Drift }), Source());
+        var result = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Drift }), Source());
 
         result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
     }
@@ -110,8 +110,8 @@ public class ProfileDriftSignalSourceTests
             .AddNumeric("score", new double[5])
             .AddCategorical("plan", new string?[] { "basic", "pro" });
 
-        var dataset = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Drift }), Source());
-        var feature = await EvaluateAsync(Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftSignalLevel.Drift }), Source());
+        var dataset = await EvaluateAsync(Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Drift }), Source());
+        var feature = await EvaluateAsync(Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftDecision.Drift }), Source());
 
         dataset.Outcome.Should().Be(TriggerOutcome.InsufficientData);
         feature.Outcome.Should().Be(TriggerOutcome.InsufficientData);
@@ -141,7 +141,7 @@ public class ProfileDriftSignalSourceTests
         var signal = await source.GetDriftAsync(null);
 
         source.LatestReport.Should().NotBeSameAs(first);
-        signal!.Level.Should().Be(DriftSignalLevel.Drift);
+        signal!.Level.Should().Be(DriftDecision.Drift);
         signal.ComputedAt.Should().Be(time.GetUtcNow());
     }
 

@@ -329,4 +329,19 @@ public sealed class ScheduleTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("GracePeriod");
     }
+
+    [Fact]
+    public async Task Cron_Fired_CauseIsTheOccurrenceInUtc()
+    {
+        var h = new TriggerHarness(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var trigger = Trigger.Cron("0 3 * * *", Berlin);
+
+        var first = await h.EvaluateAsync(trigger);
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 3, 1, 2, 30, 0, TimeSpan.Zero));
+        var fired = await h.EvaluateAsync(trigger);
+
+        first.Cause.Should().BeNull();
+        fired.Outcome.Should().Be(TriggerOutcome.Fired);
+        fired.Cause.Should().Be("schedule@2026-03-01T02:00:00Z");
+    }
 }

@@ -255,4 +255,19 @@ public sealed class SustainedTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("evaluations");
     }
+
+    [Fact]
+    public async Task Sustained_Fired_PassesTheChildsCause()
+    {
+        var h = new TriggerHarness();
+        var trigger = Trigger.Below("accuracy", 0.85).SustainedFor(2);
+        h.Signals.Record("accuracy", 0.8);
+
+        var holding = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var held = await h.EvaluateAsync(trigger);
+
+        holding.Cause.Should().BeNull("the modifier did not fire yet");
+        held.Cause.Should().Be("breach@2026-01-01T00:00:00Z");
+    }
 }

@@ -234,4 +234,72 @@ public sealed class ThresholdTriggerTests
         result.Outcome.Should().Be(TriggerOutcome.Fired);
         result.Reason.Should().Be("r2 -0.2 < -0.1");
     }
+
+    [Fact]
+    public async Task Threshold_SampleOlderThanMaxAge_IsInsufficientDataWithAge()
+    {
+        h.Signals.Record("accuracy", 0.8, h.Now.AddDays(-2));
+        var trigger = Trigger.Threshold(new ThresholdOptions { Metric = "accuracy", Below = 0.85, MaxAge = TimeSpan.FromDays(1) });
+
+        var result = await h.EvaluateAsync(trigger);
+
+        result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
+        result.Reason.Should().Be("accuracy is 2.00:00:00 old, older than MaxAge 1.00:00:00");
+    }
+
+    [Fact]
+    public async Task Threshold_SampleExactlyMaxAgeOld_StillDecides()
+    {
+        h.Signals.Record("accuracy", 0.8, h.Now.AddDays(-1));
+        var trigger = Trigger.Threshold(new ThresholdOptions { Metric = "accuracy", Below = 0.85, MaxAge = TimeSpan.FromDays(1) });
+
+        (await h.EvaluateAsync(trigger)).Outcome.Should().Be(TriggerOutcome.Fired);
+    }
+
+    [Fact]
+    public void Threshold_NonPositiveMaxAge_Throws()
+    {
+        var act = () => Trigger.Threshold(new ThresholdOptions { Metric = "accuracy", Below = 0.85, MaxAge = TimeSpan.Zero });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*MaxAge must be > 0*");
+    }
+
+    [Fact]
+    public async Task Threshold_Cause_IsTheBreachStartUntilTheMetricRecovers()
+    {
+        var trigger = Trigger.Below("accuracy", 0.85);
+        h.Signals.Record("accuracy", 0.8);
+        var first = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.Record("accuracy", 0.7);
+        var second = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.Record("accuracy", 0.9);
+        var recovered = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.Record("accuracy", 0.8);
+        var again = await h.EvaluateAsync(trigger);
+
+        first.Cause.Should().Be("breach@2026-01-01T00:00:00Z");
+        second.Cause.Should().Be(first.Cause);
+        recovered.Cause.Should().BeNull();
+        again.Cause.Should().Be("breach@2026-01-01T03:00:00Z");
+    }
+
+    [Fact]
+    public async Task Threshold_InsufficientDataInsideABreach_KeepsTheEpisode()
+    {
+        var trigger = Trigger.Below("accuracy", 0.85);
+        h.Signals.Record("accuracy", 0.8);
+        var first = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.Record("accuracy", double.NaN);
+        var missing = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromHours(1));
+        h.Signals.Record("accuracy", 0.8);
+        var back = await h.EvaluateAsync(trigger);
+
+        missing.Cause.Should().BeNull();
+        back.Cause.Should().Be(first.Cause);
+    }
 }

@@ -143,4 +143,31 @@ public sealed class VolumeTriggerTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinGrowth");
     }
+
+    [Fact]
+    public async Task Volume_Fired_CauseIsTheRetrainGrowthIsMeasuredFrom()
+    {
+        var trigger = Trigger.Volume(minGrowth: 0.2);
+        h.Signals.RecordRetrain(h.Now, 1_000);
+        h.Signals.AddLabeledRows(300);
+        var first = await h.EvaluateAsync(trigger);
+        h.Signals.AddLabeledRows(10);
+        var second = await h.EvaluateAsync(trigger);
+        h.Time.Advance(TimeSpan.FromDays(1));
+        h.Signals.RecordRetrain(h.Now, 1_310);
+        h.Signals.AddLabeledRows(400);
+        var afterRetrain = await h.EvaluateAsync(trigger);
+
+        first.Cause.Should().Be("volume@2026-01-01T00:00:00Z|rows=1000");
+        second.Cause.Should().Be(first.Cause);
+        afterRetrain.Cause.Should().Be("volume@2026-01-02T00:00:00Z|rows=1310");
+    }
+
+    [Fact]
+    public async Task Volume_NotFired_HasNoCause()
+    {
+        h.Signals.AddLabeledRows(5);
+
+        (await h.EvaluateAsync(Trigger.Volume(minNewRows: 10))).Cause.Should().BeNull();
+    }
 }
