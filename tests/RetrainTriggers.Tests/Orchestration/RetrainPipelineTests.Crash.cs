@@ -198,6 +198,6 @@ public partial class RetrainPipelineTests
 
         public ITriggerStateStore GetTriggerStateStore(string pipelineName) => inner.GetTriggerStateStore(pipelineName);
 
-        private bool Alive() => !crashed || throw new IOException("the process is gone");
+        private bool Alive() => crashed ? throw new IOException("the process is gone") : true;
     }
 }
