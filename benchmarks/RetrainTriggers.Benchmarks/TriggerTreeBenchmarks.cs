@@ -56,25 +56,25 @@ public class TriggerTreeBenchmarks
     [Benchmark(Baseline = true)]
     public async ValueTask<bool> HandWrittenIfChain()
     {
-        var last = await signals.GetLastRetrainAsync();
-        var rows = await signals.GetNewLabeledRowCountAsync() ?? 0;
-        if ((await signals.GetMetricAsync("accuracy"))?.Value < 0.85 && (await signals.GetMetricAsync("error_rate"))?.Value > 0.1)
+        var last = await ((IRetrainHistorySource)signals).GetLastRetrainAsync();
+        var rows = await ((IDataVolumeSource)signals).GetNewLabeledRowCountAsync() ?? 0;
+        if ((await ((IMetricSource)signals).GetMetricAsync("accuracy"))?.Value < 0.85 && (await ((IMetricSource)signals).GetMetricAsync("error_rate"))?.Value > 0.1)
         {
             return true;
         }
 
-        if ((await signals.GetMetricAsync("f1"))?.Value < 0.95 * last!.BaselineMetrics["f1"])
+        if ((await ((IMetricSource)signals).GetMetricAsync("f1"))?.Value < 0.95 * last!.BaselineMetrics["f1"])
         {
             return true;
         }
 
-        if ((await signals.GetMetricAsync("latency"))?.Value is < 10 or > 500)
+        if ((await ((IMetricSource)signals).GetMetricAsync("latency"))?.Value is < 10 or > 500)
         {
             return true;
         }
 
-        if ((await signals.GetDriftAsync(null))?.Score > 0.5 || (await signals.GetDriftAsync("age"))?.Score > 0.3
-            || (await signals.GetDriftAsync("income"))?.Score > 0.3 || (await signals.GetDriftAsync("region"))?.Level >= DriftDecision.Drift)
+        if ((await ((IDriftSignalSource)signals).GetDriftAsync(null))?.Score > 0.5 || (await ((IDriftSignalSource)signals).GetDriftAsync("age"))?.Score > 0.3
+            || (await ((IDriftSignalSource)signals).GetDriftAsync("income"))?.Score > 0.3 || (await ((IDriftSignalSource)signals).GetDriftAsync("region"))?.Level >= DriftDecision.Drift)
         {
             return true;
         }
@@ -84,9 +84,9 @@ public class TriggerTreeBenchmarks
             return true;
         }
 
-        var weak = ((await signals.GetMetricAsync("auc"))?.Value < 0.85 ? 1 : 0) + ((await signals.GetMetricAsync("precision"))?.Value < 0.8 ? 1 : 0)
-            + ((await signals.GetMetricAsync("recall"))?.Value < 0.8 ? 1 : 0);
-        return weak >= 2 || (await signals.GetMetricAsync("calibration"))?.Value > 0.05 || (await signals.GetMetricAsync("logloss"))?.Value > 0.5;
+        var weak = ((await ((IMetricSource)signals).GetMetricAsync("auc"))?.Value < 0.85 ? 1 : 0) + ((await ((IMetricSource)signals).GetMetricAsync("precision"))?.Value < 0.8 ? 1 : 0)
+            + ((await ((IMetricSource)signals).GetMetricAsync("recall"))?.Value < 0.8 ? 1 : 0);
+        return weak >= 2 || (await ((IMetricSource)signals).GetMetricAsync("calibration"))?.Value > 0.05 || (await ((IMetricSource)signals).GetMetricAsync("logloss"))?.Value > 0.5;
     }
 
     /// <summary>The tree: every node evaluated, explained, and the two stateful nodes reading (and, when changed, writing) state.</summary>

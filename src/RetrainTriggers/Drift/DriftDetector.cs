@@ -387,7 +387,8 @@ public sealed class DriftDetector
         }
 
         var pValues = tested.Select(i => results[i].PValue!.Value).ToArray();
-        var adjusted = tested.Count > 0 ? MultipleTesting.Adjust(pValues, correction) : [];
+        // Correct (not Adjust): the two-stage FDR methods' corrected values depend on alpha.
+        IReadOnlyList<double> adjusted = tested.Count > 0 ? MultipleTesting.Correct(pValues, correction, alpha).CorrectedPValues : [];
         string? firstHit = null;
         for (var t = 0; t < tested.Count; t++)
         {

@@ -4,8 +4,10 @@ namespace RetrainTriggers.Statistics;
 
 /// <summary>Adjusts the p-values of several simultaneous tests (typically one per feature) for multiple comparisons.</summary>
 /// <remarks>
-/// Matches <c>statsmodels.stats.multitest.multipletests(pvals, alpha, method)</c> of statsmodels 0.13 with
-/// <c>method="bonferroni"</c> or <c>"fdr_bh"</c>: adjusted p-values are returned in input order and capped at 1.
+/// Matches <c>statsmodels.stats.multitest.multipletests(pvals, alpha, method)</c> of statsmodels 0.13 for every
+/// <see cref="MultipleTestingMethod"/>: adjusted p-values are returned in input order and capped at 1. <see cref="Correct"/>
+/// returns everything <c>multipletests</c> does; <see cref="Adjust(ReadOnlySpan{double}, MultipleTestingMethod)"/> and
+/// <see cref="Reject"/> return one part each.
 /// </remarks>
 public static class MultipleTesting
 {
@@ -24,7 +26,9 @@ public static class MultipleTesting
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="pValues"/> is empty or holds a value outside [0, 1] (or NaN).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="method"/> is unknown or a two-stage method, whose corrected values depend on alpha (use <see cref="Correct"/>).
+    /// </exception>
     public static double[] Adjust(ReadOnlySpan<double> pValues, MultipleTestingMethod method)
     {
         ValidatePValues(pValues);
@@ -64,8 +68,20 @@ public static class MultipleTesting
             case MultipleTestingMethod.BenjaminiHochberg:
                 BenjaminiHochberg(pValues, destination, alpha: double.NaN, reject: default);
                 break;
+            case MultipleTestingMethod.TwoStageBenjaminiHochberg or MultipleTestingMethod.TwoStageBenjaminiKriegerYekutieli:
+                throw new ArgumentOutOfRangeException(
+                    nameof(method),
+                    method,
+                    "The two-stage corrected p-values depend on alpha; use Correct(pValues, method, alpha).");
             default:
-                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown multiple-testing method.");
+                // Any alpha in (0, 1) gives the same corrected values for the single-stage methods.
+                var corrected = Correct(pValues, method, 0.05).CorrectedPValues;
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = corrected[i];
+                }
+
+                break;
         }
     }
 
@@ -118,10 +134,75 @@ public static class MultipleTesting
 
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown multiple-testing method.");
+                var decided = Correct(pValues, method, alpha).Reject;
+                for (var i = 0; i < reject.Length; i++)
+                {
+                    reject[i] = decided[i];
+                }
+
+                break;
         }
 
         return reject;
+    }
+
+    /// <summary>Corrects p-values and decides rejections at family level <paramref name="alpha"/>, as statsmodels' <c>multipletests</c>.</summary>
+    /// <param name="pValues">The raw p-values, each in [0, 1].</param>
+    /// <param name="method">The correction method.</param>
+    /// <param name="alpha">The family-wise error rate or false discovery rate, in (0, 1).</param>
+    /// <returns>Reject flags and corrected p-values in input order, with the Šidák and Bonferroni per-test levels.</returns>
+    /// <remarks>
+    /// <para>
+    /// Exactly <c>statsmodels.stats.multitest.multipletests(pValues, alpha, method)</c> of statsmodels 0.13 on the
+    /// ascending p(1) ≤ … ≤ p(m), results returned in input order, corrected values capped at 1:
+    /// Holm: running max of (m − i + 1)·p(i), step-down against alpha/(m − i + 1).
+    /// Holm–Šidák: running max of 1 − (1 − p(i))^(m − i + 1), step-down against 1 − (1 − alpha)^(1/(m − i + 1)).
+    /// Šidák: 1 − (1 − p)^m, reject p ≤ 1 − (1 − alpha)^(1/m).
+    /// Simes–Hochberg: running min from the largest of (m − i + 1)·p(i), step-up against alpha/(m − i + 1).
+    /// Hommel: statsmodels' algorithm, reject corrected ≤ alpha.
+    /// Benjamini–Yekutieli: Benjamini–Hochberg with the factor c_m = Σ 1/i.
+    /// Two-stage (<c>fdr_tsbh</c>, <c>fdr_tsbky</c>, one iteration): Benjamini–Hochberg at alpha′ (alpha, or alpha/(1 + alpha)
+    /// for Krieger–Yekutieli) estimates m0 = m − r1, then Benjamini–Hochberg at alpha′·m/m0; corrected values are scaled
+    /// by m0/m (and by 1 + alpha for Krieger–Yekutieli), so they depend on alpha and can be below the raw p-value.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="pValues"/> is empty or holds a value outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is outside (0, 1) or <paramref name="method"/> is unknown.</exception>
+    public static MultipleTestingResult Correct(ReadOnlySpan<double> pValues, MultipleTestingMethod method, double alpha = 0.05)
+    {
+        ValidatePValues(pValues);
+        if (!(alpha > 0 && alpha < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be in the open interval (0, 1).");
+        }
+
+        if (!Enum.IsDefined(method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown multiple-testing method.");
+        }
+
+        var m = pValues.Length;
+        var sorted = pValues.ToArray();
+        var order = new int[m];
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        // Tied p-values receive identical corrections and decisions, so the sort's tie order does not matter.
+        Array.Sort(sorted, order);
+        var correctedSorted = new double[m];
+        var rejectSorted = new bool[m];
+        StepwiseCorrection.Apply(sorted, method, alpha, correctedSorted, rejectSorted);
+        var corrected = new double[m];
+        var reject = new bool[m];
+        for (var i = 0; i < m; i++)
+        {
+            corrected[order[i]] = correctedSorted[i];
+            reject[order[i]] = rejectSorted[i];
+        }
+
+        return new MultipleTestingResult(reject, corrected, StepwiseCorrection.SidakAlpha(alpha, m), alpha / m);
     }
 
     /// <summary>statsmodels' <c>fdrcorrection(method="indep")</c>; fills <paramref name="reject"/> when it is not empty.</summary>

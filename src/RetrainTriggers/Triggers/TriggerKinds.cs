@@ -7,6 +7,8 @@ internal static class TriggerKinds
     public const string Hysteresis = "Hysteresis";
     public const string Schedule = "Schedule";
     public const string Volume = "Volume";
+    public const string ConceptDrift = "ConceptDrift";
+    public const string FeatureImportance = "FeatureImportance";
     public const string Drift = "Drift";
     public const string Predicate = "Predicate";
     public const string Any = "Any";

@@ -380,6 +380,28 @@ public class DriftDetectorTests
         report.Reason.Should().Contain("'f0'").And.Contain("Bonferroni");
     }
 
+    [Theory]
+    [InlineData(MultipleTestingMethod.Holm)]
+    [InlineData(MultipleTestingMethod.HolmSidak)]
+    [InlineData(MultipleTestingMethod.Sidak)]
+    [InlineData(MultipleTestingMethod.SimesHochberg)]
+    [InlineData(MultipleTestingMethod.Hommel)]
+    [InlineData(MultipleTestingMethod.BenjaminiYekutieli)]
+    [InlineData(MultipleTestingMethod.TwoStageBenjaminiHochberg)]
+    [InlineData(MultipleTestingMethod.TwoStageBenjaminiKriegerYekutieli)]
+    public void Detect_CorrectedRuleWithEveryStatsmodelsMethod_AdjustsAsMultipleTestingCorrect(MultipleTestingMethod method)
+    {
+        var (profile, _) = FourFeatures();
+        var options = new DriftDetectorOptions { DatasetRule = DatasetDriftRule.AnyFeatureAfterCorrection, Correction = method };
+
+        var report = Detector(profile, options).Detect(FourWindow(drifted: 1));
+
+        var raw = report.Features.Select(f => f.PValue!.Value).ToArray();
+        report.Features.Select(f => f.AdjustedPValue!.Value).Should().Equal(MultipleTesting.Correct(raw, method, options.Rules.Alpha).CorrectedPValues);
+        report.DatasetDecision.Should().Be(DriftDecision.Drift);
+        report.Reason.Should().Contain(method.ToString());
+    }
+
     [Fact]
     public void Detect_FeatureOverride_ReplacesRulesForThatFeature()
     {

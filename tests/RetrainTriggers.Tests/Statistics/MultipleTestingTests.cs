@@ -136,7 +136,7 @@ public class MultipleTestingTests
     {
         FluentActions.Invoking(() => MultipleTesting.Adjust([], MultipleTestingMethod.Bonferroni)).Should().Throw<ArgumentException>().WithParameterName("pValues");
         FluentActions.Invoking(() => MultipleTesting.Adjust([0.1, 0.2], MultipleTestingMethod.Bonferroni, new double[3])).Should().Throw<ArgumentException>().WithParameterName("destination");
-        FluentActions.Invoking(() => MultipleTesting.Adjust([0.1], (MultipleTestingMethod)7)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("method");
-        FluentActions.Invoking(() => MultipleTesting.Reject([0.1], (MultipleTestingMethod)7)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("method");
+        FluentActions.Invoking(() => MultipleTesting.Adjust([0.1], (MultipleTestingMethod)99)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("method");
+        FluentActions.Invoking(() => MultipleTesting.Reject([0.1], (MultipleTestingMethod)99)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("method");
     }
 }
