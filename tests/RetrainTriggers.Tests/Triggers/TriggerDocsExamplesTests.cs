@@ -3,39 +3,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace RetrainTriggers.Tests.Triggers;
 
-/// <summary>Every C# snippet of docs/triggers.md, compiled and checked, so the page cannot rot.</summary>
+/// <summary>Every C# snippet of docs/triggers.md, compiled and run; DocSnippetsTests checks the page quotes them verbatim.</summary>
 public sealed class TriggerDocsExamplesTests
 {
-    [Fact]
-    public void DocsPage_EveryCSharpBlock_IsCopiedFromThisFile()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RetrainTriggers.sln")))
-        {
-            root = root.Parent;
-        }
-
-        root.Should().NotBeNull("the tests run inside the repository");
-        var page = File.ReadAllText(Path.Combine(root!.FullName, "docs", "triggers.md"));
-        var source = Normalize(File.ReadAllText(Path.Combine(root.FullName, "tests", "RetrainTriggers.Tests", "Triggers", "TriggerDocsExamplesTests.cs")));
-        var blocks = System.Text.RegularExpressions.Regex.Matches(page, "```csharp\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
-
-        blocks.Should().HaveCountGreaterThanOrEqualTo(9);
-        foreach (System.Text.RegularExpressions.Match block in blocks)
-        {
-            source.Should().Contain(Normalize(block.Groups[1].Value), "docs/triggers.md quotes the snippets between the docs markers of this file; keep both in step");
-        }
-
-        static string Normalize(string text) =>
-            string.Join("\n", text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-    }
-
     [Fact]
     public async Task QuickStart_AccuracyOrGrowth()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-        // docs: quick-start
+        // <triggers-quick-start>
         // time: TimeProvider.System in production; a FakeTimeProvider in tests.
         ITriggerStateStore store = new InMemoryTriggerStateStore();  // FileTriggerStateStore survives restarts
         var signals = new InMemorySignals();
@@ -52,7 +28,7 @@ public sealed class TriggerDocsExamplesTests
         // [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
         //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85
         //   [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
-        // end-docs
+        // </triggers-quick-start>
 
         result.Fired.Should().BeTrue();
         result.Explain().Should().Be(
@@ -69,7 +45,7 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         h.Signals.RecordRetrain(h.Now, 1000, new Dictionary<string, double> { ["accuracy"] = 0.9, ["error_rate"] = 0.05 });
 
-        // docs: threshold
+        // <triggers-threshold>
         var absolute = Trigger.Below("accuracy", 0.85);                 // accuracy < 0.85
         var ceiling = Trigger.Above("error_rate", 0.10);                // error_rate > 0.10
         var band = Trigger.Threshold(new ThresholdOptions               // latency < 20 or latency > 250
@@ -84,7 +60,7 @@ public sealed class TriggerDocsExamplesTests
         {
             Metric = "error_rate", Above = 0.02, Basis = ThresholdBasis.BaselineOffset, Name = "error-vs-baseline",
         });
-        // end-docs
+        // </triggers-threshold>
 
         h.Signals.Record("accuracy", 0.85);
         h.Signals.Record("error_rate", 0.08);
@@ -101,7 +77,7 @@ public sealed class TriggerDocsExamplesTests
     {
         var h = new TriggerHarness();
 
-        // docs: schedule
+        // <triggers-schedule>
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var nightly = Trigger.Cron("0 2 * * *", berlin, name: "nightly");          // 02:00 Berlin time
         var weekly = Trigger.Every(TimeSpan.FromDays(7), name: "weekly");          // 7 days after the anchor
@@ -112,7 +88,7 @@ public sealed class TriggerDocsExamplesTests
             GracePeriod = TimeSpan.FromMinutes(30),                                 // ...when older than 30 minutes
             Name = "six-hourly",
         });
-        // end-docs
+        // </triggers-schedule>
 
         var tree = Trigger.Any(nightly, weekly, strict);
         (await h.EvaluateAsync(tree)).Outcome.Should().Be(TriggerOutcome.NotFired);
@@ -128,7 +104,7 @@ public sealed class TriggerDocsExamplesTests
         h.Signals.RecordRetrain(h.Now, 100_000);
         h.Signals.AddLabeledRows(25_000);
 
-        // docs: volume-drift
+        // <triggers-volume-drift>
         var volume = Trigger.Volume(new VolumeOptions
         {
             MinNewRows = 10_000,            // at least 10 000 new labeled rows
@@ -137,7 +113,7 @@ public sealed class TriggerDocsExamplesTests
         });
         var datasetDrift = Trigger.Drift(scoreAbove: 0.5);                             // dataset score > 0.5
         var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftSignalLevel.Drift });
-        // end-docs
+        // </triggers-volume-drift>
 
         h.Signals.RecordDrift(new DriftSignal { Score = 0.3 });
         h.Signals.RecordDrift("age", new DriftSignal { Level = DriftSignalLevel.Drift, Score = 0.27, Statistic = "psi" });
@@ -152,10 +128,10 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         var flags = new HashSet<string> { "force-retrain" };
 
-        // docs: custom
+        // <triggers-custom>
         var forced = Trigger.When("forced", _ => flags.Contains("force-retrain"));
         var tree = Trigger.From(new LabelBacklogTrigger(maxBacklog: 1_000)) | forced;
-        // end-docs
+        // </triggers-custom>
 
         var result = await h.EvaluateAsync(tree);
         result.Reason.Should().Be("any of 2: forced is true");
@@ -170,14 +146,14 @@ public sealed class TriggerDocsExamplesTests
         h.Signals.Record("auc", 0.7);
         h.Signals.Record("recall", 0.9);
 
-        // docs: combinators
+        // <triggers-combinators>
         var degraded = Trigger.AtLeast(2,
             Trigger.Below("accuracy", 0.85),
             Trigger.Below("auc", 0.75),
             Trigger.Below("recall", 0.80));
         var paused = Trigger.When("paused", _ => false);
         var retrain = Trigger.Any([degraded, Trigger.Drift(0.5)], name: "retrain") & !paused;
-        // end-docs
+        // </triggers-combinators>
 
         var result = await h.EvaluateAsync(retrain);
         result.Outcome.Should().Be(TriggerOutcome.Fired);
@@ -191,7 +167,7 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         h.Signals.RecordDrift(new DriftSignal { Score = 0.6 });
 
-        // docs: modifiers
+        // <triggers-modifiers>
         var drift = Trigger.Drift(0.5)
             .SustainedFor(TimeSpan.FromDays(3))          // drift score > 0.5 for three days
             .WithCooldown(TimeSpan.FromDays(7));         // then at most once a week
@@ -202,7 +178,7 @@ public sealed class TriggerDocsExamplesTests
             Enter = 0.85,                                // active once accuracy < 0.85
             Exit = 0.88,                                 // until accuracy >= 0.88
         });
-        // end-docs
+        // </triggers-modifiers>
 
         var outcomes = new List<TriggerOutcome>();
         for (var day = 0; day < 5; day++)
@@ -223,16 +199,16 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         var result = await h.EvaluateAsync(Trigger.Below("accuracy", 0.85));
 
-        // docs: json
+        // <triggers-json>
         string json = result.ToJson();                       // enums as strings, camelCase, source-generated
         TriggerResult back = TriggerResult.FromJson(json);
-        // end-docs
+        // </triggers-json>
 
         back.Should().BeEquivalentTo(result);
         json.Should().Contain("\"outcome\":\"InsufficientData\"");
     }
 
-    // docs: custom-trigger
+    // <triggers-custom-trigger>
     /// <summary>Fires when the labeling backlog grows past a limit; the host reads it from its own service.</summary>
     public sealed class LabelBacklogTrigger(long maxBacklog) : ITrigger
     {
@@ -258,5 +234,5 @@ public sealed class TriggerDocsExamplesTests
             };
         }
     }
-    // end-docs
+    // </triggers-custom-trigger>
 }
