@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Benchmarks;
 
@@ -25,10 +26,10 @@ public class TriggerTreeBenchmarks
         }
 
         signals.AddLabeledRows(5_000);
-        signals.RecordDrift(new DriftSignal { Score = 0.2, Level = DriftSignalLevel.None });
+        signals.RecordDrift(new DriftSignal { Score = 0.2, Level = DriftDecision.None });
         foreach (var feature in new[] { "age", "income", "region" })
         {
-            signals.RecordDrift(feature, new DriftSignal { Score = 0.05, Level = DriftSignalLevel.None });
+            signals.RecordDrift(feature, new DriftSignal { Score = 0.05, Level = DriftDecision.None });
         }
 
         tree = Trigger.Any(
@@ -37,7 +38,7 @@ public class TriggerTreeBenchmarks
                 Trigger.Threshold(new ThresholdOptions { Metric = "f1", Below = 0.95, Basis = ThresholdBasis.BaselineFactor }),
                 Trigger.Threshold(new ThresholdOptions { Metric = "latency", Below = 10, Above = 500 }),
                 Trigger.Drift(0.5) | Trigger.Drift(0.3, "age") | Trigger.Drift(0.3, "income")
-                    | Trigger.Drift(new DriftOptions { Feature = "region", MinLevel = DriftSignalLevel.Drift }),
+                    | Trigger.Drift(new DriftOptions { Feature = "region", MinLevel = DriftDecision.Drift }),
                 Trigger.Volume(minNewRows: 50_000),
                 Trigger.Volume(minGrowth: 0.2, name: "growth"),
                 Trigger.AtLeast(2, Trigger.Below("auc", 0.85), Trigger.Below("precision", 0.8), Trigger.Below("recall", 0.8)),
@@ -55,25 +56,25 @@ public class TriggerTreeBenchmarks
     [Benchmark(Baseline = true)]
     public async ValueTask<bool> HandWrittenIfChain()
     {
-        var last = await signals.GetLastRetrainAsync();
-        var rows = await signals.GetNewLabeledRowCountAsync() ?? 0;
-        if (await signals.GetMetricAsync("accuracy") < 0.85 && await signals.GetMetricAsync("error_rate") > 0.1)
+        var last = await ((IRetrainHistorySource)signals).GetLastRetrainAsync();
+        var rows = await ((IDataVolumeSource)signals).GetNewLabeledRowCountAsync() ?? 0;
+        if ((await ((IMetricSource)signals).GetMetricAsync("accuracy"))?.Value < 0.85 && (await ((IMetricSource)signals).GetMetricAsync("error_rate"))?.Value > 0.1)
         {
             return true;
         }
 
-        if (await signals.GetMetricAsync("f1") < 0.95 * last!.BaselineMetrics["f1"])
+        if ((await ((IMetricSource)signals).GetMetricAsync("f1"))?.Value < 0.95 * last!.BaselineMetrics["f1"])
         {
             return true;
         }
 
-        if (await signals.GetMetricAsync("latency") is < 10 or > 500)
+        if ((await ((IMetricSource)signals).GetMetricAsync("latency"))?.Value is < 10 or > 500)
         {
             return true;
         }
 
-        if ((await signals.GetDriftAsync(null))?.Score > 0.5 || (await signals.GetDriftAsync("age"))?.Score > 0.3
-            || (await signals.GetDriftAsync("income"))?.Score > 0.3 || (await signals.GetDriftAsync("region"))?.Level >= DriftSignalLevel.Drift)
+        if ((await ((IDriftSignalSource)signals).GetDriftAsync(null))?.Score > 0.5 || (await ((IDriftSignalSource)signals).GetDriftAsync("age"))?.Score > 0.3
+            || (await ((IDriftSignalSource)signals).GetDriftAsync("income"))?.Score > 0.3 || (await ((IDriftSignalSource)signals).GetDriftAsync("region"))?.Level >= DriftDecision.Drift)
         {
             return true;
         }
@@ -83,9 +84,9 @@ public class TriggerTreeBenchmarks
             return true;
         }
 
-        var weak = (await signals.GetMetricAsync("auc") < 0.85 ? 1 : 0) + (await signals.GetMetricAsync("precision") < 0.8 ? 1 : 0)
-            + (await signals.GetMetricAsync("recall") < 0.8 ? 1 : 0);
-        return weak >= 2 || await signals.GetMetricAsync("calibration") > 0.05 || await signals.GetMetricAsync("logloss") > 0.5;
+        var weak = ((await ((IMetricSource)signals).GetMetricAsync("auc"))?.Value < 0.85 ? 1 : 0) + ((await ((IMetricSource)signals).GetMetricAsync("precision"))?.Value < 0.8 ? 1 : 0)
+            + ((await ((IMetricSource)signals).GetMetricAsync("recall"))?.Value < 0.8 ? 1 : 0);
+        return weak >= 2 || (await ((IMetricSource)signals).GetMetricAsync("calibration"))?.Value > 0.05 || (await ((IMetricSource)signals).GetMetricAsync("logloss"))?.Value > 0.5;
     }
 
     /// <summary>The tree: every node evaluated, explained, and the two stateful nodes reading (and, when changed, writing) state.</summary>

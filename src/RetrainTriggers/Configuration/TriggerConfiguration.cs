@@ -16,8 +16,9 @@ namespace RetrainTriggers.Configuration;
 /// </para>
 /// <para>
 /// Numbers are read with the invariant culture (<c>0.85</c>), durations in the invariant constant format
-/// (<c>3.00:00:00</c> is three days), enum values by name. Every problem in the tree is collected and reported at once,
-/// each naming the configuration path of the bad node, e.g. <c>Triggers:Any:1:Volume:MinNewRows must be &gt; 0</c>.
+/// (<c>3.00:00:00</c> is three days), enum values by name. Every problem in the tree is collected and reported at once
+/// (the first ten, then a count), each naming the configuration path of the bad setting, e.g.
+/// <c>Triggers:Any:1:Volume:MinNewRows must be &gt; 0</c>. Trees nested deeper than 256 levels are rejected before they are read.
 /// </para>
 /// </remarks>
 public static class TriggerConfiguration
@@ -45,7 +46,7 @@ public static class TriggerConfiguration
     {
         var reader = new TriggerConfigurationReader();
         trigger = reader.ReadRoot(section);
-        failures = reader.Errors;
+        failures = Shorten(reader.Errors);
         if (failures.Count > 0)
         {
             trigger = null;
@@ -54,4 +55,13 @@ public static class TriggerConfiguration
 
         return trigger is not null;
     }
+
+    /// <summary>Keeps the first <see cref="MaxReportedErrors"/> errors and counts the rest, so one message stays readable.</summary>
+    internal static IReadOnlyList<string> Shorten(IReadOnlyList<string> errors) =>
+        errors.Count <= MaxReportedErrors
+            ? errors
+            : [.. errors.Take(MaxReportedErrors), $"and {(errors.Count - MaxReportedErrors).ToString(System.Globalization.CultureInfo.InvariantCulture)} more problems"];
+
+    /// <summary>How many problems one failure lists before "and N more problems".</summary>
+    internal const int MaxReportedErrors = 10;
 }

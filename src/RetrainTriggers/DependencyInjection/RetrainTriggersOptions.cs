@@ -29,6 +29,9 @@ public sealed class RetrainTriggersOptions
     /// <summary>Gets or sets the section these options were read from, to report unknown keys and name paths in messages.</summary>
     internal IConfigurationSection? SourceSection { get; set; }
 
+    /// <summary>Gets or sets the tree the validator built and checked; it is the tree that is served, so a tree is built once.</summary>
+    internal ITrigger? ValidatedRoot { get; set; }
+
     /// <summary>Uses <paramref name="trigger"/> as the trigger tree.</summary>
     /// <param name="trigger">The root trigger, e.g. <c>Trigger.Below("accuracy", 0.85) | Trigger.Volume(minGrowth: 0.2)</c>.</param>
     /// <returns>These options, for chaining.</returns>

@@ -4,6 +4,7 @@ using RetrainTriggers.Configuration;
 namespace RetrainTriggers;
 
 /// <summary>Validates <see cref="RetrainTriggersOptions"/> on start: one trigger source, a buildable tree, a usable state file path.</summary>
+/// <remarks>The tree is built here, once per options instance, and kept on the instance so the validated tree is the served one.</remarks>
 internal sealed class RetrainTriggersOptionsValidator : IValidateOptions<RetrainTriggersOptions>
 {
     /// <summary>The keys a <c>RetrainTriggers</c> configuration section may hold.</summary>
@@ -36,7 +37,11 @@ internal sealed class RetrainTriggersOptionsValidator : IValidateOptions<Retrain
         }
         else if (options.TriggerConfiguration is { } triggers)
         {
-            if (!TriggerConfiguration.TryBuild(triggers, out _, out var treeFailures))
+            if (TriggerConfiguration.TryBuild(triggers, out var root, out var treeFailures))
+            {
+                options.ValidatedRoot = root;
+            }
+            else
             {
                 failures.AddRange(treeFailures);
             }
@@ -52,7 +57,8 @@ internal sealed class RetrainTriggersOptionsValidator : IValidateOptions<Retrain
                 else
                 {
                     // Custom ITrigger nodes skip the factory's checks: names must still be valid and unique in the tree.
-                    TriggerEvaluator.Validate(root);
+                    TriggerTree.Validate(root, "root");
+                    options.ValidatedRoot = root;
                 }
             }
             catch (ArgumentException ex)

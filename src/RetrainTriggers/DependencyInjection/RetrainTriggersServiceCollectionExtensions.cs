@@ -96,9 +96,14 @@ public static class RetrainTriggersServiceCollectionExtensions
         return builder;
     }
 
+    // Both read the options through the monitor, whose instance is the one ValidateOnStart validated (and built the
+    // tree for): resolving IOptions<T> as well would create and validate a second instance.
+    private static RetrainTriggersOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptionsMonitor<RetrainTriggersOptions>>().Get(Microsoft.Extensions.Options.Options.DefaultName);
+
     private static ITriggerStateStore CreateStateStore(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<RetrainTriggersOptions>>().Value;
+        var options = Options(services);
         return string.IsNullOrWhiteSpace(options.StateFilePath)
             ? new InMemoryTriggerStateStore()
             : new FileTriggerStateStore(options.StateFilePath);
@@ -106,14 +111,9 @@ public static class RetrainTriggersServiceCollectionExtensions
 
     private static ITrigger CreateRoot(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<RetrainTriggersOptions>>().Value;
-        if (options.TriggerConfiguration is { } section)
-        {
-            return TriggerConfiguration.Build(section);
-        }
-
-        // Validation has already rejected a missing source, so the factory is set here.
-        return options.TriggerFactory!(services)
-               ?? throw new InvalidOperationException("RetrainTriggersOptions.TriggerFactory returned null.");
+        // Reading the options validates them (when ValidateOnStart has not already), and validation builds the tree.
+        var options = Options(services);
+        return options.ValidatedRoot
+               ?? throw new InvalidOperationException("RetrainTriggersOptions were not validated, so no trigger tree was built.");
     }
 }

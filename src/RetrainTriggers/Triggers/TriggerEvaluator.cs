@@ -1,7 +1,7 @@
 namespace RetrainTriggers;
 
-/// <summary>Evaluates and validates the root of a trigger tree.</summary>
-public static class TriggerEvaluator
+/// <summary>Evaluates and validates the root of a trigger tree; the public entry points are <see cref="Trigger.From(ITrigger)"/> and <see cref="Trigger.EvaluateAsync(TriggerContext, CancellationToken)"/>.</summary>
+internal static class TriggerEvaluator
 {
     /// <summary>Evaluates <paramref name="root"/>; a root context (empty path) is first positioned at the root, so its path is its name.</summary>
     /// <param name="root">The root trigger.</param>

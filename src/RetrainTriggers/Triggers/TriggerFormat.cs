@@ -31,6 +31,13 @@ internal static class TriggerFormat
     public static string Instant(DateTimeOffset value) =>
         value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats an instant for a cause: ISO 8601 in UTC with <c>Z</c>, sub-second digits only when present.</summary>
+    public static string CauseInstant(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats an age or a maximum age in the invariant constant format (<c>2.00:00:00</c>), the format configuration uses.</summary>
+    public static string Age(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+
     /// <summary>Formats a duration as <c>3d</c>, <c>12h</c>, <c>30m</c>, <c>45s</c> when whole, else the constant <c>c</c> format.</summary>
     public static string Duration(TimeSpan value)
     {

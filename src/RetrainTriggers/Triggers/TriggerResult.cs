@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace RetrainTriggers;
 
 /// <summary>The explainable answer of one trigger node: outcome, what was observed against which threshold, why, and the children's answers.</summary>
-public sealed record TriggerResult
+public sealed class TriggerResult
 {
     /// <summary>Gets the trigger's name.</summary>
     public required string Name { get; init; }
@@ -28,6 +28,16 @@ public sealed record TriggerResult
 
     /// <summary>Gets a one-line reason, e.g. <c>accuracy 0.82 &lt; 0.85</c>.</summary>
     public string Reason { get; init; } = string.Empty;
+
+    /// <summary>Gets a stable identity of why the node fired, or <see langword="null"/> when it did not fire or its kind has none.</summary>
+    /// <remarks>
+    /// The same for every evaluation of one episode and different for the next, so a host can fire once per episode:
+    /// <c>schedule@2026-03-01T02:00:00Z</c> (the occurrence), <c>breach@…</c> (when a threshold, hysteresis or drift
+    /// breach began; it ends when the signal recovers), <c>volume@…|rows=…</c> (the retrain growth is measured from).
+    /// Sustained and Cooldown pass their child's cause; Any, All and AtLeast join their fired children's
+    /// <c>path=cause</c> with <c>;</c>; Not and predicates have none.
+    /// </remarks>
+    public string? Cause { get; init; }
 
     /// <summary>Gets when the result was computed.</summary>
     public DateTimeOffset EvaluatedAt { get; init; }
@@ -61,7 +71,7 @@ public sealed record TriggerResult
     /// <returns>The JSON document.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, TriggerJsonContext.Default.TriggerResult);
 
-    /// <summary>Explains the whole tree, one node per line, children indented under their parent.</summary>
+    /// <summary>Explains the whole tree, one node per line, children indented under their parent; a cause shows on the node it starts at.</summary>
     /// <returns>Lines like <c>[Fired] any(a,b) (Any): any of 2: accuracy 0.8 &lt; 0.85</c>.</returns>
     public string Explain()
     {
@@ -70,13 +80,34 @@ public sealed record TriggerResult
         return builder.ToString().TrimEnd('\n');
     }
 
-    /// <summary>Describes this node on one line: outcome, name, kind and reason.</summary>
+    /// <summary>Describes this node on one line: outcome, name, kind, reason and, when set, the cause.</summary>
     /// <returns>The line; see <see cref="Explain"/> for the whole tree.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"[{Outcome}] {Name} ({Kind}): {Reason}");
+    public override string ToString() => Line(Cause is not null);
+
+    private string Line(bool withCause) => withCause
+        ? string.Create(CultureInfo.InvariantCulture, $"[{Outcome}] {Name} ({Kind}): {Reason} [cause {Cause}]")
+        : string.Create(CultureInfo.InvariantCulture, $"[{Outcome}] {Name} ({Kind}): {Reason}");
+
+    /// <summary>Copies this result with <paramref name="cause"/>, which is kept only when the node fired.</summary>
+    internal TriggerResult WithCause(string? cause) => new()
+    {
+        Name = Name,
+        Kind = Kind,
+        Outcome = Outcome,
+        Path = Path,
+        ObservedValue = ObservedValue,
+        Threshold = Threshold,
+        Reason = Reason,
+        EvaluatedAt = EvaluatedAt,
+        Children = Children,
+        Cause = Fired ? cause : null,
+    };
 
     private static void Append(TriggerResult node, int depth, StringBuilder builder)
     {
-        builder.Append(' ', depth * 2).Append(node.ToString()).Append('\n');
+        // A cause built from the children's (Any, Sustained…) would repeat the lines below it, so it shows where it starts.
+        var ownCause = node.Cause is not null && !node.Children.Any(child => child.Cause is not null);
+        builder.Append(' ', depth * 2).Append(node.Line(ownCause)).Append('\n');
         foreach (var child in node.Children)
         {
             Append(child, depth + 1, builder);

@@ -200,7 +200,7 @@ public class TriggerConfigurationTests
     public void Build_UnknownSetting_ErrorListsKnownSettings()
     {
         Failures("""{"Triggers":{"Any":[{"Threshold":{"Metric":"accuracy","Blow":0.85}}]}}""")
-            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, Name");
+            .Should().Contain("Triggers:Any:0:Threshold:Blow is not a known setting; expected one of Metric, Below, Above, Basis, MaxAge, Name");
     }
 
     [Fact]
@@ -248,9 +248,9 @@ public class TriggerConfigurationTests
     }
 
     [Theory]
-    [InlineData(3, "Triggers:AtLeast:Count must be between 1 and 2 (the number of triggers in Of), not 3")]
-    [InlineData(0, "Triggers:AtLeast:Count must be > 0")]
-    [InlineData(-1, "Triggers:AtLeast:Count must be > 0")]
+    [InlineData(3, "Triggers:AtLeast:Count must be between 1 and 2 (the number of triggers), not 3")]
+    [InlineData(0, "Triggers:AtLeast:Count must be between 1 and 2 (the number of triggers), not 0")]
+    [InlineData(-1, "Triggers:AtLeast:Count must be between 1 and 2 (the number of triggers), not -1")]
     public void Build_AtLeastCountOutOfRange_ErrorNamesPath(int count, string expected)
     {
         Failures("""{"Triggers":{"AtLeast":{"Count":%0%,"Of":[{"Threshold":{"Metric":"a","Above":1}},{"Threshold":{"Metric":"b","Above":1}}]}}}""".Replace("%0%", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
@@ -301,11 +301,10 @@ public class TriggerConfigurationTests
     [Theory]
     [InlineData("""{"Metric":"accuracy","Below":"NaN"}""", "Triggers:Threshold:Below must be a finite number, not NaN")]
     [InlineData("""{"Metric":"accuracy","Below":"Infinity"}""", "Triggers:Threshold:Below must be a finite number")]
-    [InlineData("""{"Metric":"accuracy","Below":-0.1}""", "Triggers:Threshold:Below must be >= 0")]
     [InlineData("""{"Metric":"accuracy","Below":"0,85"}""", "Triggers:Threshold:Below '0,85' is not a number; write it with the invariant culture")]
     [InlineData("""{"Metric":"accuracy"}""", "Triggers:Threshold must set Below, Above, or both")]
     [InlineData("""{"Below":0.85}""", "Triggers:Threshold:Metric is required")]
-    [InlineData("""{"Metric":" ","Below":0.85}""", "Triggers:Threshold:Metric must not be empty")]
+    [InlineData("""{"Metric":" ","Below":0.85}""", "Triggers:Threshold:Metric is required")]
     [InlineData("""{"Metric":"accuracy","Below":0.85,"Basis":"Relative"}""", "Triggers:Threshold:Basis 'Relative' is not valid; expected one of Absolute, BaselineFactor, BaselineOffset")]
     [InlineData("""{"Metric":"accuracy","Below":{"Value":1}}""", "Triggers:Threshold:Below must be a text value, not an object or list")]
     public void Build_BadThreshold_ErrorNamesPath(string settings, string expected)
@@ -317,7 +316,7 @@ public class TriggerConfigurationTests
     public void Build_BandWithBelowAboveAbove_FactoryRuleReportedAtNodePath()
     {
         Failures("""{"Triggers":{"Threshold":{"Metric":"latency","Below":300,"Above":100}}}""").Should().ContainSingle()
-            .Which.Should().StartWith("Triggers:Threshold: ").And.Contain("Below").And.NotContain("(Parameter");
+            .Which.Should().StartWith("Triggers:Threshold:Below (300) must not exceed Triggers:Threshold:Above (100)").And.NotContain("(Parameter");
     }
 
     [Theory]
@@ -401,5 +400,107 @@ public class TriggerConfigurationTests
     public void Build_NullSection_Throws()
     {
         FluentActions.Invoking(() => TriggerConfiguration.Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("section");
+    }
+
+    [Fact]
+    public async Task Build_MaxAge_ReadsTheDurationAndMakesStaleReadingsInsufficient()
+    {
+        var trigger = TriggerConfiguration.Build(Section(
+            """{"Triggers":{"Threshold":{"Metric":"accuracy","Below":0.85,"MaxAge":"1.00:00:00"}}}"""));
+        var signals = new InMemorySignals();
+        signals.Record("accuracy", 0.8, Start.AddDays(-2));
+
+        var result = await EvaluateAsync(trigger, signals);
+
+        result.Outcome.Should().Be(TriggerOutcome.InsufficientData);
+        result.Reason.Should().Be("accuracy is 2.00:00:00 old, older than MaxAge 1.00:00:00");
+    }
+
+    [Fact]
+    public async Task Build_NegativeBaselineOffset_IsAcceptedLikeTheCodeFactory()
+    {
+        // "More than 0.05 below the baseline": the same options the code factory accepts.
+        var trigger = TriggerConfiguration.Build(Section(
+            """{"Triggers":{"Threshold":{"Metric":"accuracy","Below":-0.05,"Basis":"BaselineOffset"}}}"""));
+        var signals = new InMemorySignals();
+        signals.RecordRetrain(Start, 1000, new Dictionary<string, double> { ["accuracy"] = 0.9 });
+        signals.Record("accuracy", 0.84);
+
+        var result = await EvaluateAsync(trigger, signals);
+
+        result.Outcome.Should().Be(TriggerOutcome.Fired);
+        result.Reason.Should().Be("accuracy 0.84 < 0.85 (baseline 0.9 - 0.05)");
+    }
+
+    [Theory]
+    [InlineData("""{"Threshold":{"Metric":"r2","Below":-0.5}}""")]
+    [InlineData("""{"Threshold":{"Metric":"loglik","Below":-120,"Above":-80}}""")]
+    [InlineData("""{"Hysteresis":{"Metric":"accuracy","Basis":"BaselineOffset","Enter":-0.05,"Exit":-0.02}}""")]
+    public void Build_NegativeThresholds_AcceptedExactlyAsInCode(string json)
+    {
+        var act = () => TriggerConfiguration.Build(Section("""{"Triggers":%0%}""".Replace("%0%", json, StringComparison.Ordinal)));
+
+        act.Should().NotThrow();
+    }
+
+    private static IConfigurationSection NestedNots(int depth)
+    {
+        var key = new StringBuilder("Triggers");
+        for (var i = 0; i < depth; i++)
+        {
+            key.Append(":Not");
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [key + ":Volume:MinNewRows"] = "10",
+            })
+            .Build();
+        return configuration.GetSection("Triggers");
+    }
+
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(1_000)]
+    public void Build_NotsNestedThousandsDeep_FailsWithOneShortErrorInsteadOfOverflowingTheStack(int depth)
+    {
+        var act = () => TriggerConfiguration.Build(NestedNots(depth));
+
+        var thrown = act.Should().Throw<OptionsValidationException>().Which;
+        thrown.Failures.Should().ContainSingle().Which.Should().Contain("is nested deeper than 256 levels");
+        thrown.Message.Length.Should().BeLessThan(1_000);
+    }
+
+    [Fact]
+    public void Build_NotsNestedWithinTheLimit_Builds()
+    {
+        var trigger = TriggerConfiguration.Build(NestedNots(200));
+
+        trigger.Kind.Should().Be("Not");
+    }
+
+    [Fact]
+    public void Build_ManyBadNodes_ListsTheFirstTenAndCountsTheRest()
+    {
+        var nodes = string.Join(",", Enumerable.Range(0, 25).Select(_ => """{"Volume":{"MinNewRows":0}}"""));
+
+        var failures = Failures("""{"Triggers":{"Any":[%0%]}}""".Replace("%0%", nodes, StringComparison.Ordinal));
+
+        failures.Should().HaveCount(11);
+        failures[0].Should().Be("Triggers:Any:0:Volume:MinNewRows must be > 0");
+        failures[10].Should().Be("and 15 more problems");
+    }
+
+    [Fact]
+    public void Build_SameRuleAsCode_SameMessageUnderTheConfigurationPath()
+    {
+        var code = () => Trigger.Volume(new VolumeOptions { MinNewRows = 0, MinGrowth = double.NaN });
+
+        code.Should().Throw<ArgumentException>()
+            .WithMessage("Invalid Volume options: Volume:MinNewRows must be > 0; Volume:MinGrowth must be a finite number, not NaN.*");
+        Failures("""{"Triggers":{"Volume":{"MinNewRows":0,"MinGrowth":"NaN"}}}""").Should().Equal(
+            "Triggers:Volume:MinNewRows must be > 0",
+            "Triggers:Volume:MinGrowth must be a finite number, not NaN");
     }
 }

@@ -215,6 +215,44 @@ public class RetrainTriggersServiceCollectionExtensionsTests
 
     private sealed class FixedMetrics(double value) : IMetricSource
     {
-        public ValueTask<double?> GetMetricAsync(string metric, CancellationToken cancellationToken = default) => new(value);
+        public ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default) => new(new MetricSample(value, DateTimeOffset.UnixEpoch));
+    }
+
+    [Fact]
+    public void AddRetrainTriggers_TreeFromFactory_IsBuiltOnceAndTheValidatedTreeIsServed()
+    {
+        var builds = 0;
+        var services = new ServiceCollection();
+        services.AddRetrainTriggers(options => options.TriggerFactory = _ =>
+        {
+            builds++;
+            return Trigger.Below("accuracy", 0.85);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var served = provider.GetRequiredService<ITrigger>();
+        var evaluator = provider.GetRequiredService<ITriggerEvaluator>();
+
+        builds.Should().Be(1);
+        evaluator.Root.Should().BeSameAs(served);
+        provider.GetRequiredService<IOptionsMonitor<RetrainTriggersOptions>>().CurrentValue.ValidatedRoot.Should().BeSameAs(served);
+    }
+
+    [Fact]
+    public void AddRetrainTriggers_TreeFromConfiguration_ServesTheValidatedInstance()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RetrainTriggers:Triggers:Volume:MinNewRows"] = "10" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddRetrainTriggers(configuration.GetSection("RetrainTriggers"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var validated = provider.GetRequiredService<IOptionsMonitor<RetrainTriggersOptions>>().CurrentValue.ValidatedRoot;
+
+        validated.Should().NotBeNull();
+        provider.GetRequiredService<ITrigger>().Should().BeSameAs(validated);
     }
 }

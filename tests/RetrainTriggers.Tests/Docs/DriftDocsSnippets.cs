@@ -95,9 +95,9 @@ public sealed class DriftDocsSnippets
         var drift = new ProfileDriftSignalSource(detector, ct => ValueTask.FromResult<DriftWindow?>(LastDayWindow()));
         var context = new TriggerContext(TimeProvider.System, stateStore) { Drift = drift };
         var trigger = Trigger.Any(
-            Trigger.Drift(new DriftOptions { MinLevel = DriftSignalLevel.Drift }),                        // dataset verdict
-            Trigger.Drift(new DriftOptions { Feature = "income", MinLevel = DriftSignalLevel.Warning }));  // one feature
-        var result = await TriggerEvaluator.EvaluateAsync(trigger, context);
+            Trigger.Drift(new DriftOptions { MinLevel = DriftDecision.Drift }),                        // dataset verdict
+            Trigger.Drift(new DriftOptions { Feature = "income", MinLevel = DriftDecision.Warning }));  // one feature
+        var result = await trigger.EvaluateAsync(context);
         // the dataset node explains itself like: "drift level Drift >= Drift; drifted: age (Drift, psi 0.41), income (Drift, psi 0.93)"
         // </drift-triggers>
 

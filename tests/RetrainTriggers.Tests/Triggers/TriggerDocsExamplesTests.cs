@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Tests.Triggers;
 
@@ -26,7 +27,7 @@ public sealed class TriggerDocsExamplesTests
         // result.Fired == true
         // result.Explain():
         // [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
-        //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85
+        //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85 [cause breach@2026-01-01T00:00:00Z]
         //   [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
         // </triggers-quick-start>
 
@@ -34,7 +35,7 @@ public sealed class TriggerDocsExamplesTests
         result.Explain().Should().Be(
             """
             [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
-              [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85
+              [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85 [cause breach@2026-01-01T00:00:00Z]
               [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
             """.ReplaceLineEndings("\n"));
     }
@@ -112,11 +113,11 @@ public sealed class TriggerDocsExamplesTests
             Match = ConditionMatch.All,
         });
         var datasetDrift = Trigger.Drift(scoreAbove: 0.5);                             // dataset score > 0.5
-        var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftSignalLevel.Drift });
+        var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftDecision.Drift });
         // </triggers-volume-drift>
 
         h.Signals.RecordDrift(new DriftSignal { Score = 0.3 });
-        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftSignalLevel.Drift, Score = 0.27, Statistic = "psi" });
+        h.Signals.RecordDrift("age", new DriftSignal { Level = DriftDecision.Drift, Score = 0.27, Statistic = "psi" });
         (await h.EvaluateAsync(volume)).Reason.Should().Be("new rows 25000 >= 10000 and growth 25% >= 20% (25000 new / 100000 trained)");
         (await h.EvaluateAsync(datasetDrift)).Outcome.Should().Be(TriggerOutcome.NotFired);
         (await h.EvaluateAsync(ageDrift)).Reason.Should().Be("drift of age level Drift >= Drift");
@@ -188,7 +189,7 @@ public sealed class TriggerDocsExamplesTests
         }
 
         outcomes.Should().Equal(TriggerOutcome.NotFired, TriggerOutcome.NotFired, TriggerOutcome.NotFired, TriggerOutcome.Fired, TriggerOutcome.NotFired);
-        h.Store.Values.Keys.Should().BeEquivalentTo("cooldown(sustained(drift))", "cooldown(sustained(drift))/sustained(drift)");
+        h.Store.Values.Keys.Should().BeEquivalentTo("cooldown(sustained(drift))", "cooldown(sustained(drift))/sustained(drift)", "cooldown(sustained(drift))/sustained(drift)/drift");
         h.Signals.Record("accuracy", 0.86);
         (await h.EvaluateAsync(accuracy)).Outcome.Should().Be(TriggerOutcome.NotFired);
     }
@@ -218,7 +219,7 @@ public sealed class TriggerDocsExamplesTests
 
         public async ValueTask<TriggerResult> EvaluateAsync(TriggerContext context, CancellationToken cancellationToken = default)
         {
-            double? backlog = context.Metrics is { } metrics ? await metrics.GetMetricAsync("label_backlog", cancellationToken) : null;
+            double? backlog = context.Metrics is { } metrics ? (await metrics.GetMetricAsync("label_backlog", cancellationToken))?.Value : null;
             var outcome = backlog is not { } b || double.IsNaN(b) ? TriggerOutcome.InsufficientData
                 : b > maxBacklog ? TriggerOutcome.Fired : TriggerOutcome.NotFired;
             return new TriggerResult

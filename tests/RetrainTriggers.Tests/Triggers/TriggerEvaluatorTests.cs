@@ -81,4 +81,27 @@ public sealed class TriggerEvaluatorTests
         public ValueTask<TriggerResult> EvaluateAsync(TriggerContext context, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }
+
+    [Fact]
+    public void Validate_TreeContainingItself_ReportsACycle()
+    {
+        var loop = new LoopTrigger();
+
+        var act = () => TriggerEvaluator.Validate(loop);
+
+        act.Should().Throw<ArgumentException>().WithMessage("The trigger tree contains a cycle: 'loop' is its own descendant*")
+            .Which.Message.Should().NotContain("Duplicate");
+    }
+
+    private sealed class LoopTrigger : ITrigger
+    {
+        public string Name => "loop";
+
+        public string Kind => "Loop";
+
+        public IReadOnlyList<ITrigger> Children => [this];
+
+        public ValueTask<TriggerResult> EvaluateAsync(TriggerContext context, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("never evaluated");
+    }
 }

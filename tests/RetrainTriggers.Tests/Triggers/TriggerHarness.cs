@@ -11,11 +11,12 @@ public sealed class TriggerHarness
     {
         Time = new FakeTimeProvider(start ?? Start);
         Store = store ?? new TestStateStore();
+        Signals = new InMemorySignals(Time);
     }
 
     public FakeTimeProvider Time { get; }
 
-    public InMemorySignals Signals { get; } = new();
+    public InMemorySignals Signals { get; }
 
     public TestStateStore Store { get; }
 

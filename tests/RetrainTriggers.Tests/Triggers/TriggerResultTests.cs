@@ -61,11 +61,38 @@ public sealed class TriggerResultTests
         result.Explain().Should().Be(
             """
             [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.8 < 0.85
-              [Fired] threshold:accuracy (Threshold): accuracy 0.8 < 0.85
+              [Fired] threshold:accuracy (Threshold): accuracy 0.8 < 0.85 [cause breach@2026-01-01T00:00:00Z]
               [NotFired] volume (Volume): new rows 5 < 10
             """.ReplaceLineEndings("\n"));
-        result.ToString().Should().Be("[Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.8 < 0.85");
+        result.ToString().Should().Be("[Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.8 < 0.85 [cause any(threshold:accuracy,volume)/threshold:accuracy=breach@2026-01-01T00:00:00Z]");
         result.Fired.Should().BeTrue();
         result.EvaluatedAt.Should().Be(TriggerHarness.Start);
+    }
+
+    [Fact]
+    public async Task ToJson_Cause_RoundTripsAndIsOmittedWhenNull()
+    {
+        h.Signals.Record("accuracy", 0.8);
+        h.Signals.AddLabeledRows(5);
+        var result = await h.EvaluateAsync(Trigger.Below("accuracy", 0.85) | Trigger.Volume(minNewRows: 10));
+
+        var json = result.ToJson();
+        var back = TriggerResult.FromJson(json);
+
+        json.Should().Contain("\"cause\":\"breach@2026-01-01T00:00:00Z\"");
+        back.Cause.Should().Be(result.Cause).And.Be("any(threshold:accuracy,volume)/threshold:accuracy=breach@2026-01-01T00:00:00Z");
+        back.Children[1].Cause.Should().BeNull();
+        JsonDocument.Parse(json).RootElement.GetProperty("children")[1].TryGetProperty("cause", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Explain_FiredLeafWithCause_ShowsTheCause()
+    {
+        h.Signals.Record("accuracy", 0.8);
+        h.Signals.AddLabeledRows(5);
+        var result = await h.EvaluateAsync(Trigger.Below("accuracy", 0.85) | Trigger.Volume(minNewRows: 10));
+
+        result.Explain().Split('\n')[1].Should().Be("  [Fired] threshold:accuracy (Threshold): accuracy 0.8 < 0.85 [cause breach@2026-01-01T00:00:00Z]");
+        result.Explain().Split('\n')[2].Should().Be("  [NotFired] volume (Volume): new rows 5 < 10");
     }
 }
