@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet;
 
@@ -8,29 +8,19 @@ public sealed class ModelVersionManifest
     internal ModelVersionManifest(
         int version,
         DateTimeOffset createdAt,
-        string pipelineName,
-        string runId,
-        string reason,
-        DateTimeOffset? dataWindowStart,
-        DateTimeOffset? dataWindowEnd,
-        string? dataWatermark,
+        TrainingRequest request,
         long trainingRowCount,
         IReadOnlyDictionary<string, double> metrics,
-        JsonObject? referenceProfile,
+        bool hasReferenceProfile,
         string modelPath,
         string modelSha256)
     {
         Version = version;
         CreatedAt = createdAt;
-        PipelineName = pipelineName;
-        RunId = runId;
-        Reason = reason;
-        DataWindowStart = dataWindowStart;
-        DataWindowEnd = dataWindowEnd;
-        DataWatermark = dataWatermark;
+        Request = request;
         TrainingRowCount = trainingRowCount;
         Metrics = metrics;
-        ReferenceProfile = referenceProfile;
+        HasReferenceProfile = hasReferenceProfile;
         ModelPath = modelPath;
         ModelSha256 = modelSha256;
     }
@@ -41,23 +31,8 @@ public sealed class ModelVersionManifest
     /// <summary>Gets when the version was registered (from the registry's <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset CreatedAt { get; }
 
-    /// <summary>Gets the pipeline the model belongs to.</summary>
-    public string PipelineName { get; }
-
-    /// <summary>Gets the id of the training run that produced the model.</summary>
-    public string RunId { get; }
-
-    /// <summary>Gets why the model was trained.</summary>
-    public string Reason { get; }
-
-    /// <summary>Gets the inclusive start of the training data window, or <see langword="null"/>.</summary>
-    public DateTimeOffset? DataWindowStart { get; }
-
-    /// <summary>Gets the exclusive end of the training data window, or <see langword="null"/>.</summary>
-    public DateTimeOffset? DataWindowEnd { get; }
-
-    /// <summary>Gets the opaque marker of the newest training data, or <see langword="null"/>.</summary>
-    public string? DataWatermark { get; }
+    /// <summary>Gets the training request the model came from: pipeline, run id, reason, data window and watermark.</summary>
+    public TrainingRequest Request { get; }
 
     /// <summary>Gets the number of training rows.</summary>
     public long TrainingRowCount { get; }
@@ -65,8 +40,8 @@ public sealed class ModelVersionManifest
     /// <summary>Gets the metrics recorded with the model, by name.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; }
 
-    /// <summary>Gets the serialised reference drift profile, or <see langword="null"/>. A fresh copy per read of the manifest.</summary>
-    public JsonObject? ReferenceProfile { get; }
+    /// <summary>Gets a value indicating whether a reference drift profile was registered with the version (load it with <see cref="FileSystemModelRegistry.LoadReferenceProfileAsync"/>).</summary>
+    public bool HasReferenceProfile { get; }
 
     /// <summary>Gets the full path of the saved model zip.</summary>
     public string ModelPath { get; }

@@ -41,11 +41,34 @@ internal sealed class ManifestDocument
 
     public Dictionary<string, double>? Metrics { get; set; }
 
+    /// <summary>The reference profile written inline by earlier versions of the registry; read, never written.</summary>
     public JsonObject? ReferenceProfile { get; set; }
+
+    /// <summary>The reference profile's file beside the model (a plain file name), or null when there is none.</summary>
+    public string? ReferenceProfileFile { get; set; }
 
     public string? ModelFile { get; set; }
 
     public string? ModelSha256 { get; set; }
+
+    public HoldoutDocument? Holdout { get; set; }
+
+    /// <summary>The promotion decision as <see cref="Evaluation.PromotionDecision.ToJson"/> wrote it.</summary>
+    public JsonNode? Decision { get; set; }
+}
+
+/// <summary>The holdout metrics of a version.</summary>
+internal sealed class HoldoutDocument
+{
+    public long RowCount { get; set; }
+
+    public Dictionary<string, double>? Metrics { get; set; }
+}
+
+/// <summary>tags.json of one version: the only part of a version that changes after registration.</summary>
+internal sealed class TagsDocument
+{
+    public Dictionary<string, string>? Tags { get; set; }
 }
 
 /// <summary>The champion alias: the current champion, the stack of earlier champions for rollback, and the change that set it.</summary>
@@ -63,6 +86,9 @@ internal sealed class AliasDocument
 /// <summary>One line of the champion history (also embedded in the alias, so a crash before the history append can be repaired).</summary>
 internal sealed class ChangeDocument
 {
+    /// <summary>The alias that moved; null (not written) for the champion, as in registries written before other aliases existed.</summary>
+    public string? Alias { get; set; }
+
     public long Sequence { get; set; }
 
     public ChampionChangeKind Kind { get; set; }
@@ -88,4 +114,5 @@ internal sealed class ChangeDocument
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(AliasDocument))]
 [JsonSerializable(typeof(ChangeDocument))]
+[JsonSerializable(typeof(TagsDocument))]
 internal sealed partial class RegistryJsonContext : JsonSerializerContext;

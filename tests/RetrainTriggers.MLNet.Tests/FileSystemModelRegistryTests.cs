@@ -1,14 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
-using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Drift;
+using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet.Tests;
 
-public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<FileSystemModelRegistryTests.ModelFixture>
+public sealed partial class FileSystemModelRegistryTests : IDisposable, IClassFixture<FileSystemModelRegistryTests.ModelFixture>
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
@@ -43,7 +42,7 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
         File.Exists(Path.Combine(Root, "versions", "2", "model.zip")).Should().BeTrue();
         second.ModelPath.Should().Be(Path.Combine(Root, "versions", "2", "model.zip"));
         second.CreatedAt.Should().Be(T0.AddMinutes(5));
-        (await registry.GetVersionsAsync()).Select(v => v.RunId).Should().Equal("run-1", "run-2");
+        (await registry.GetVersionsAsync()).Select(v => v.Request.RunId).Should().Equal("run-1", "run-2");
         (await registry.GetChampionAsync()).Should().BeNull("registering never promotes");
     }
 
@@ -59,17 +58,18 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
         await registry.RegisterAsync(new TrainedModel<ITransformer>(_model, 300, metrics, referenceProfile: profile), request, _data.Schema);
         var manifest = await NewRegistry().GetVersionAsync(1);
 
-        manifest.PipelineName.Should().Be("churn");
-        manifest.RunId.Should().Be("run-9");
-        manifest.Reason.Should().Be("PSI 0.31 on tenure");
-        manifest.DataWindowStart.Should().Be(T0.AddDays(-7));
-        manifest.DataWindowEnd.Should().Be(T0);
-        manifest.DataWatermark.Should().Be("events<=2026-11-22T09:00Z");
+        manifest.Request.PipelineName.Should().Be("churn");
+        manifest.Request.RunId.Should().Be("run-9");
+        manifest.Request.Reason.Should().Be("PSI 0.31 on tenure");
+        manifest.Request.DataWindowStart.Should().Be(T0.AddDays(-7));
+        manifest.Request.DataWindowEnd.Should().Be(T0);
+        manifest.Request.DataWatermark.Should().Be("events<=2026-11-22T09:00Z");
         manifest.TrainingRowCount.Should().Be(300);
         manifest.CreatedAt.Should().Be(T0);
         manifest.Metrics["Accuracy"].Should().Be(0.875);
         double.IsNaN(manifest.Metrics["AreaUnderRocCurve"]).Should().BeTrue();
-        JsonNode.DeepEquals(manifest.ReferenceProfile, JsonNode.Parse(profile.ToJson())).Should().BeTrue();
+        manifest.HasReferenceProfile.Should().BeTrue();
+        (await NewRegistry().LoadReferenceProfileAsync(1))!.ToJson().Should().Be(profile.ToJson());
         manifest.ModelSha256.Should().MatchRegex("^[0-9a-f]{64}$");
         var json = await File.ReadAllTextAsync(Path.Combine(Root, "versions", "1", "manifest.json"));
         json.Should().Contain("\"createdAt\": \"2026-11-22T09:00:00+00:00\"").And.Contain("\"Accuracy\": 0.875");
@@ -192,7 +192,10 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
         (await registry.RollbackAsync("v2 too")).Version.Should().Be(1);
         var act = async () => await registry.RollbackAsync("and again");
 
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*no earlier champion*version 1*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should()
+            .Contain("no earlier champion to roll back to from version 1")
+            .And.Contain("restored by a rollback")
+            .And.NotContain("only one ever promoted", "versions 2 and 3 were promoted too");
         (await registry.GetChampionAsync())!.Version.Should().Be(1);
         var history = await registry.GetChampionHistoryAsync();
         history.Select(h => (h.Kind, h.Version, h.PreviousVersion)).Should().Equal(
@@ -439,7 +442,7 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
 
         var versions = await a.GetVersionsAsync();
         versions.Select(v => v.Version).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8);
-        versions.Select(v => v.RunId).Should().BeEquivalentTo(["a-0", "a-1", "a-2", "a-3", "b-0", "b-1", "b-2", "b-3"]);
+        versions.Select(v => v.Request.RunId).Should().BeEquivalentTo(["a-0", "a-1", "a-2", "a-3", "b-0", "b-1", "b-2", "b-3"]);
         var history = await b.GetChampionHistoryAsync();
         history.Select(h => h.Sequence).Should().Equal(1, 2, 3, 4, 5, 6, 7, 8);
         history.Select(h => h.Version).Should().OnlyHaveUniqueItems();

@@ -117,7 +117,10 @@ public class MlNetMetricCatalogTests
             .UseCatalog(MlNetMetricCatalog.Catalog)
             .Superior(MlNetMetricNames.LogLoss, margin: 0.01)
             .Build();
-        policy.Directions[MlNetMetricNames.LogLoss].Should().Be(MetricDirection.LowerIsBetter);
+        var lowerLogLossPromotes = policy.Decide(
+            new ModelEvaluation(10, new Dictionary<string, double> { [MlNetMetricNames.LogLoss] = 0.5 }),
+            new ModelEvaluation(10, new Dictionary<string, double> { [MlNetMetricNames.LogLoss] = 0.4 }));
+        lowerLogLossPromotes.IsPromoted.Should().BeTrue("LogLoss is lower-is-better in the catalog");
 
         var act = () => PromotionPolicy.CreateBuilder()
             .UseCatalog(MlNetMetricCatalog.Catalog)

@@ -58,8 +58,8 @@ public sealed class MlNetPromotionScenarioTests : IDisposable
 
         var newChampion = (await registry.GetChampionAsync())!;
         newChampion.Version.Should().Be(2);
-        newChampion.RunId.Should().Be("run-2");
-        newChampion.DataWindowStart.Should().Be(DriftStart);
+        newChampion.Request.RunId.Should().Be("run-2");
+        newChampion.Request.DataWindowStart.Should().Be(DriftStart);
         var history = await registry.GetChampionHistoryAsync();
         history.Select(h => (h.Version, h.PreviousVersion)).Should().Equal((1, (int?)null), (2, (int?)1));
         history[^1].Reason.Should().Be(decision.Summary);
@@ -156,7 +156,7 @@ public sealed class MlNetPromotionScenarioTests : IDisposable
             .Change(MlNetMetricNames.Accuracy, absolute: 0.01, comparison: ThresholdComparison.Strict)
             .NonInferior(MlNetMetricNames.AreaUnderRocCurve, margin: 0.01)
             .McNemar(alpha: 0.05)
-            .PairedBootstrap(PairedValues.RowCorrect, resamples: 500)
+            .PairedBootstrap(PerRowOutcome.RowCorrect, resamples: 500)
             .Build();
 
     private ChampionChallengerEvaluator<ITransformer> NewEvaluator(IDataView holdout) =>

@@ -9,28 +9,46 @@ namespace RetrainTriggers.Evaluation;
 /// and <see cref="IsSuspicious"/> flags an improvement too large to believe. The decision round-trips through JSON
 /// (<see cref="ToJson"/>/<see cref="FromJson"/>) so run histories can store it.
 /// </remarks>
-public sealed record PromotionDecision
+public sealed class PromotionDecision
 {
+    [JsonConstructor]
+    internal PromotionDecision()
+    {
+    }
+
     /// <summary>Gets whether the challenger may be promoted.</summary>
-    public required PromotionOutcome Outcome { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public PromotionOutcome Outcome { get; internal init; }
 
     /// <summary>Gets whether a champion was compared with; without one only non-comparative rules were evaluated.</summary>
-    public required bool HasChampion { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public bool HasChampion { get; internal init; }
 
     /// <summary>Gets every configured rule's result, in policy order.</summary>
-    public required IReadOnlyList<RuleResult> Rules { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public IReadOnlyList<RuleResult> Rules { get; internal init; } = [];
 
     /// <summary>Gets the challenger's metrics as evaluated.</summary>
-    public required IReadOnlyDictionary<string, double> ChallengerMetrics { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public IReadOnlyDictionary<string, double> ChallengerMetrics { get; internal init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
     /// <summary>Gets the champion's metrics as evaluated, or <see langword="null"/> without a champion.</summary>
-    public IReadOnlyDictionary<string, double>? ChampionMetrics { get; init; }
+    [JsonInclude]
+    public IReadOnlyDictionary<string, double>? ChampionMetrics { get; internal init; }
 
     /// <summary>Gets the number of holdout rows the challenger was evaluated on.</summary>
-    public required long RowCount { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public long RowCount { get; internal init; }
 
     /// <summary>Gets a one-paragraph, human-readable account of the decision.</summary>
-    public required string Summary { get; init; }
+    [JsonInclude]
+    [JsonRequired]
+    public string Summary { get; internal init; } = string.Empty;
 
     /// <summary>Gets a value indicating whether the outcome is <see cref="PromotionOutcome.Promote"/>.</summary>
     [JsonIgnore]

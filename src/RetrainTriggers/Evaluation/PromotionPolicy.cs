@@ -22,13 +22,13 @@ public sealed class PromotionPolicy
     }
 
     /// <summary>Gets the configured rules, in evaluation order, as they appear in <see cref="RuleResult.Rule"/>.</summary>
-    public IReadOnlyList<string> RuleNames { get; }
+    internal IReadOnlyList<string> RuleNames { get; }
 
     /// <summary>Gets the direction of every metric the policy knows (declared or from its catalog).</summary>
-    public IReadOnlyDictionary<string, MetricDirection> Directions { get; }
+    internal IReadOnlyDictionary<string, MetricDirection> Directions { get; }
 
     /// <summary>Gets a value indicating whether a policy without rules promotes (see <see cref="PromotionPolicyBuilder.AllowUnconditionalPromotion"/>).</summary>
-    public bool AllowsUnconditionalPromotion { get; }
+    internal bool AllowsUnconditionalPromotion { get; }
 
     /// <summary>Starts a policy.</summary>
     /// <returns>An empty builder.</returns>

@@ -12,6 +12,8 @@ namespace RetrainTriggers.Evaluation;
 /// </remarks>
 public sealed class PromotionPolicyBuilder
 {
+    private const int MinimumBootstrapResamples = 100;
+
     private readonly Dictionary<string, MetricDirection> _declared = new(StringComparer.Ordinal);
     private readonly List<string> _declarationErrors = [];
     private readonly List<PendingRule> _rules = [];
@@ -112,7 +114,7 @@ public sealed class PromotionPolicyBuilder
     }
 
     /// <summary>Requires the challenger to beat the champion by MORE than <paramref name="margin"/> (strict): improvement &gt; margin.
-    /// The seeds' "promote if candidate − champion &gt; 0.01" is <c>Superior("accuracy", 0.01)</c>; margin 0 means "strictly better".</summary>
+    /// "Promote if candidate − champion &gt; 0.01" is <c>Superior("accuracy", 0.01)</c>; margin 0 means "strictly better".</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="margin">The margin, at least 0.</param>
     /// <returns>This builder.</returns>
@@ -167,14 +169,14 @@ public sealed class PromotionPolicyBuilder
     }
 
     /// <summary>Requires a seeded paired bootstrap interval of mean(challenger[i] − champion[i]) to exclude 0 on the improving side
-    /// (lower end &gt; 0 for <see cref="PairedValues.RowCorrect"/>, upper end &lt; 0 for <see cref="PairedValues.RowLosses"/>).</summary>
+    /// (lower end &gt; 0 for <see cref="PerRowOutcome.RowCorrect"/>, upper end &lt; 0 for <see cref="PerRowOutcome.RowLosses"/>).</summary>
     /// <param name="values">Which per-row outcomes to compare.</param>
     /// <param name="confidenceLevel">The interval's confidence level, in (0, 1); 0.95 by default.</param>
-    /// <param name="resamples">The number of resamples, at least 100; 1000 by default.</param>
+    /// <param name="resamples">The number of resamples, from 100 to <see cref="Statistics.PairedBootstrap.MaxResamples"/> (one million); 1000 by default.</param>
     /// <param name="seed">The generator seed; a fixed default keeps decisions reproducible.</param>
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder PairedBootstrap(
-        PairedValues values = PairedValues.RowCorrect,
+        PerRowOutcome values = PerRowOutcome.RowCorrect,
         double confidenceLevel = Statistics.PairedBootstrap.DefaultConfidenceLevel,
         int resamples = Statistics.PairedBootstrap.DefaultResamples,
         ulong seed = Statistics.PairedBootstrap.DefaultSeed)
@@ -182,9 +184,11 @@ public sealed class PromotionPolicyBuilder
         const string label = "PairedBootstrap";
         var errors = new List<string>();
         CheckProbability(errors, label, "confidenceLevel", confidenceLevel);
-        if (resamples < 100)
+        if (resamples is < MinimumBootstrapResamples or > Statistics.PairedBootstrap.MaxResamples)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: resamples must be at least 100 (was {resamples})."));
+            errors.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{label}: resamples must be from {MinimumBootstrapResamples} to {Statistics.PairedBootstrap.MaxResamples} (was {resamples})."));
         }
 
         if (!Enum.IsDefined(values))

@@ -138,7 +138,7 @@ public sealed class PromotionPolicyOptions
             RuleKind.SuspiciousImprovement => builder.SuspiciousImprovement(metric, rule.MaxImprovement!.Value),
             RuleKind.McNemar => builder.McNemar(rule.Alpha ?? 0.05, rule.Method ?? Statistics.McNemarMethod.Exact),
             RuleKind.PairedBootstrap => builder.PairedBootstrap(
-                rule.Values ?? PairedValues.RowCorrect,
+                rule.Values ?? PerRowOutcome.RowCorrect,
                 rule.ConfidenceLevel ?? Statistics.PairedBootstrap.DefaultConfidenceLevel,
                 rule.Resamples ?? Statistics.PairedBootstrap.DefaultResamples,
                 rule.Seed ?? Statistics.PairedBootstrap.DefaultSeed),

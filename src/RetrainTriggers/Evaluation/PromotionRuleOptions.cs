@@ -47,14 +47,14 @@ public sealed class PromotionRuleOptions
     public McNemarMethod? Method { get; set; }
 
     /// <summary>Gets or sets which per-row outcomes are compared (PairedBootstrap).</summary>
-    /// <value>Default <see cref="PairedValues.RowCorrect"/>.</value>
-    public PairedValues? Values { get; set; }
+    /// <value>Default <see cref="PerRowOutcome.RowCorrect"/>.</value>
+    public PerRowOutcome? Values { get; set; }
 
     /// <summary>Gets or sets the confidence level (PairedBootstrap), in (0, 1).</summary>
     /// <value>Default 0.95.</value>
     public double? ConfidenceLevel { get; set; }
 
-    /// <summary>Gets or sets the number of resamples (PairedBootstrap), at least 100.</summary>
+    /// <summary>Gets or sets the number of resamples (PairedBootstrap), from 100 to <see cref="PairedBootstrap.MaxResamples"/> (one million).</summary>
     /// <value>Default 1000.</value>
     public int? Resamples { get; set; }
 

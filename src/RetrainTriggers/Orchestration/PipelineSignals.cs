@@ -7,7 +7,7 @@ namespace RetrainTriggers.Orchestration;
 /// new-row count is the store's running total minus the mark recorded by the run that trained the champion, so a
 /// promotion resets it and a rollback restores the restored champion's count. Nothing is kept in process memory.
 /// </remarks>
-public sealed class PipelineSignals : IDataVolumeSource, IRetrainHistorySource, IDriftSignalSource
+public sealed class PipelineSignals : IMetricSource, IDataVolumeSource, IRetrainHistorySource, IDriftSignalSource
 {
     private readonly string pipelineName;
     private readonly IRetrainStore store;
@@ -43,11 +43,8 @@ public sealed class PipelineSignals : IDataVolumeSource, IRetrainHistorySource, 
         return store.RecordMetricAsync(pipelineName, metric, sample, cancellationToken);
     }
 
-    /// <summary>Gets the latest recorded value of a metric with its timestamp.</summary>
-    /// <param name="metric">The metric name (ordinal).</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The sample, or <see langword="null"/> when never recorded.</returns>
-    public ValueTask<MetricSample?> GetMetricSampleAsync(string metric, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public ValueTask<MetricSample?> GetMetricAsync(string metric, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metric);
         return store.GetMetricAsync(pipelineName, metric, cancellationToken);
@@ -99,13 +96,4 @@ public sealed class PipelineSignals : IDataVolumeSource, IRetrainHistorySource, 
     /// <inheritdoc/>
     public ValueTask<DriftSignal?> GetDriftAsync(string? feature, CancellationToken cancellationToken = default) =>
         store.GetDriftAsync(pipelineName, feature, cancellationToken);
-
-    /// <summary>Reads metrics for triggers (the <see cref="IMetricSource"/> view of these signals).</summary>
-    internal IMetricSource AsMetricSource() => new MetricView(this);
-
-    private sealed class MetricView(PipelineSignals signals) : IMetricSource
-    {
-        public async ValueTask<double?> GetMetricAsync(string metric, CancellationToken cancellationToken = default) =>
-            (await signals.GetMetricSampleAsync(metric, cancellationToken).ConfigureAwait(false))?.Value;
-    }
 }

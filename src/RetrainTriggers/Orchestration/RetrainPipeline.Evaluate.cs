@@ -29,7 +29,7 @@ public sealed partial class RetrainPipeline<TModel>
         ITriggerStateStore state = dryRun ? new OverlayTriggerStateStore(realState) : realState;
         var context = new TriggerContext(time, state)
         {
-            Metrics = Signals.AsMetricSource(),
+            Metrics = Signals,
             DataVolume = Signals,
             RetrainHistory = Signals,
             Drift = await DriftSourceAsync(champion, cancellationToken).ConfigureAwait(false),
@@ -109,12 +109,7 @@ public sealed partial class RetrainPipeline<TModel>
     };
 
     /// <summary>The cause identity the trigger tree reports; <see langword="null"/> when the tree reports none.</summary>
-    /// <remarks>Reads <c>TriggerResult.Cause</c> where the trigger layer provides it.</remarks>
-    private static string? CauseOf(TriggerResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return null;
-    }
+    private static string? CauseOf(TriggerResult result) => result.Cause;
 
     /// <summary>
     /// The fire key: pipeline, root path and the cause identity. When the tree reports no cause, the episode is
@@ -143,14 +138,13 @@ public sealed partial class RetrainPipeline<TModel>
     }
 
     /// <summary>When the cooldown after the latest run ends, or <see langword="null"/> when the pipeline is not cooling down.</summary>
-    /// <remarks>A clock that jumps back keeps the pipeline cooling down: the end is measured from the recorded run, not from now.</remarks>
+    /// <remarks>
+    /// The end is measured from the recorded run, not from now, so a clock that jumps back keeps the pipeline cooling
+    /// down; with no cooldown configured, a run recorded in the future (the clock moved back) still holds the pipeline
+    /// until the clock passes it.
+    /// </remarks>
     private async ValueTask<DateTimeOffset?> CooldownUntilAsync(CancellationToken cancellationToken)
     {
-        if (cooldown <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
         var last = await store.QueryRunsAsync(Name, new RetrainRunQuery { Limit = 1 }, cancellationToken).ConfigureAwait(false);
         if (last.Count == 0)
         {

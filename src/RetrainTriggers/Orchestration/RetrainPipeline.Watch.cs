@@ -92,7 +92,7 @@ public sealed partial class RetrainPipeline<TModel>
                 continue;
             }
 
-            var sample = await Signals.GetMetricSampleAsync(metric, cancellationToken).ConfigureAwait(false);
+            var sample = await Signals.GetMetricAsync(metric, cancellationToken).ConfigureAwait(false);
             if (sample is not { } live || live.Timestamp < promotedAt || !double.IsFinite(live.Value))
             {
                 continue;

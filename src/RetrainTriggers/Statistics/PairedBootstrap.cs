@@ -15,6 +15,9 @@ public static class PairedBootstrap
     /// <summary>The default number of resamples.</summary>
     public const int DefaultResamples = 1000;
 
+    /// <summary>The largest number of resamples accepted: one million (the resampled means are held in memory, 8 MB at this size).</summary>
+    public const int MaxResamples = 1_000_000;
+
     /// <summary>The default confidence level.</summary>
     public const double DefaultConfidenceLevel = 0.95;
 
@@ -25,7 +28,7 @@ public static class PairedBootstrap
     /// <param name="x">The first series (for example the challenger's per-row correctness as 0/1).</param>
     /// <param name="y">The second series, paired row by row with <paramref name="x"/>.</param>
     /// <param name="confidenceLevel">The confidence level, in (0, 1); 0.95 by default.</param>
-    /// <param name="resamples">The number of resamples, at least 1; 1000 by default.</param>
+    /// <param name="resamples">The number of resamples, from 1 to <see cref="MaxResamples"/>; 1000 by default.</param>
     /// <param name="seed">The generator seed; the same seed and inputs always give the same interval.</param>
     /// <returns>The observed mean difference and its interval.</returns>
     /// <exception cref="ArgumentException">The series are empty, differ in length or hold NaN or infinite values.</exception>
@@ -54,7 +57,13 @@ public static class PairedBootstrap
             throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must be in (0, 1).");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
+        if (resamples is < 1 or > MaxResamples)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(resamples),
+                resamples,
+                string.Create(CultureInfo.InvariantCulture, $"resamples must be from 1 to {MaxResamples} (PairedBootstrap.MaxResamples)."));
+        }
 
         int n = x.Length;
         double[] differences = ArrayPool<double>.Shared.Rent(n);

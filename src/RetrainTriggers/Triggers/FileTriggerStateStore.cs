@@ -1,121 +1,142 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using RetrainTriggers.Storage;
 
 namespace RetrainTriggers;
 
-/// <summary>An <see cref="ITriggerStateStore"/> that keeps every trigger's state in one JSON file, written atomically so a restart resumes where the process stopped.</summary>
+/// <summary>An <see cref="ITriggerStateStore"/> that keeps every trigger's state in one JSON file, safe to share between processes and across restarts.</summary>
 /// <remarks>
 /// <para>
-/// The file is a versioned document, <c>{"version":1,"entries":{"root/drift-sustained":"{...}"}}</c>. Every change is
-/// written to a temporary file in the same directory, flushed to disk and renamed over the file, so a crash mid-write
-/// leaves the last good document in place (a leftover temporary file is never read).
+/// The file is a versioned document with each state embedded as JSON,
+/// <c>{"version":2,"entries":{"root/drift-sustained":{"since":"…"}}}</c>; files written with version 1 (each state a
+/// JSON string) are still read, and rewritten as version 2 on the next change.
 /// </para>
 /// <para>
-/// One instance should own a file: it loads the document once, keeps it in memory and serialises its own writes. A file
-/// that cannot be read as a state document raises <see cref="TriggerStateCorruptException"/> on every call and is never
-/// overwritten, until the host repairs, moves or deletes it.
+/// Atomicity: every change is written to a temporary file in the same folder (<c>.&lt;name&gt;.&lt;guid&gt;.tmp</c>),
+/// flushed to disk and renamed over the file, so a crash leaves the last good document in place. Temporary files left
+/// by crashed writers are never read and are removed when a store opens the file.
+/// </para>
+/// <para>
+/// Processes: a change takes the lock file <c>&lt;name&gt;.lock</c> beside the state file (an exclusive operating-system
+/// lock, see <see cref="FileTriggerStateStoreOptions.LockTimeout"/>), reads the current file, changes its one key and
+/// writes the result, so several processes (or instances) on one file each keep their keys. Reads take no lock: they
+/// read the current file, which is only ever replaced whole.
+/// </para>
+/// <para>
+/// Failures: a file that cannot be read as a state document raises <see cref="TriggerStateCorruptException"/> on every
+/// call and is never overwritten, until the host repairs, moves or deletes it. Any other failure to read or write
+/// (denied access, a folder at the file's path, a file where its folder should be, the lock held too long) raises
+/// <see cref="FileTriggerStateStoreException"/> naming the state file and what to do; the failed call changed nothing.
 /// </para>
 /// </remarks>
 public sealed class FileTriggerStateStore : ITriggerStateStore, IDisposable
 {
-    /// <summary>The document version this store reads and writes.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The document version this store writes; it also reads version 1.</summary>
+    public const int CurrentVersion = FileTriggerStateStoreFormat.CurrentVersion;
 
     /// <summary>The suffix of the temporary files written next to the state file.</summary>
-    internal const string TempFileSuffix = ".tmp";
+    internal const string TempFileSuffix = AtomicFile.TempSuffix;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-
-    // Replaced, never mutated, after it is published: readers use it without taking the gate.
-    private volatile Dictionary<string, string>? _entries;
+    private readonly TimeSpan _lockTimeout;
+    private readonly long _maxFileBytes;
+    private readonly int _maxStateBytes;
+    private int _opened;
+    private volatile bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="FileTriggerStateStore"/> class.</summary>
     /// <param name="path">The path of the state file; it need not exist yet (a missing file is an empty store).</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty, invalid or names a directory.</exception>
     public FileTriggerStateStore(string path)
+        : this(new FileTriggerStateStoreOptions { Path = path ?? throw new ArgumentNullException(nameof(path)) }, nameof(path))
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!TryGetFullPath(path, out var fullPath, out var problem))
-        {
-            throw new ArgumentException($"The trigger state file path '{path}' {problem}.", nameof(path));
-        }
-
-        FilePath = fullPath;
     }
 
     /// <summary>Initializes a new instance of the <see cref="FileTriggerStateStore"/> class from options.</summary>
     /// <param name="options">The options; <see cref="FileTriggerStateStoreOptions.Path"/> is required.</param>
     /// <exception cref="ArgumentException"><see cref="FileTriggerStateStoreOptions.Path"/> is missing, invalid or names a directory.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout or size limit is not positive.</exception>
     public FileTriggerStateStore(FileTriggerStateStoreOptions options)
-        : this(RequirePath(options))
+        : this(options, nameof(options))
     {
+    }
+
+    private FileTriggerStateStore(FileTriggerStateStoreOptions options, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(options, parameterName);
+        if (parameterName == nameof(options) && string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new ArgumentException("FileTriggerStateStoreOptions.Path is required: give the path of the state file.", nameof(options));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, parameterName);
+        if (!TryGetFullPath(options.Path, out var fullPath, out var problem))
+        {
+            throw new ArgumentException($"The trigger state file path '{options.Path}' {problem}.", parameterName);
+        }
+
+        if (options.LockTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, options.LockTimeout, "FileTriggerStateStoreOptions.LockTimeout must be positive.");
+        }
+
+        if (options.MaxFileBytes <= 0 || options.MaxStateBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, "FileTriggerStateStoreOptions.MaxFileBytes and MaxStateBytes must be positive.");
+        }
+
+        FilePath = fullPath;
+        LockPath = fullPath + ".lock";
+        _lockTimeout = options.LockTimeout;
+        _maxFileBytes = options.MaxFileBytes;
+        _maxStateBytes = options.MaxStateBytes;
     }
 
     /// <summary>Gets the full path of the state file.</summary>
     public string FilePath { get; }
 
+    /// <summary>Gets the full path of the lock file that writers hold.</summary>
+    internal string LockPath { get; }
+
     /// <inheritdoc />
     /// <exception cref="TriggerStateCorruptException">The state file is not a valid state document.</exception>
+    /// <exception cref="FileTriggerStateStoreException">The state file cannot be read; the message names it and what to do.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
     public async ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var entries = _entries ?? await LoadUnderGateAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfDisposed();
+        await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await ReadAsync(cancellationToken).ConfigureAwait(false);
         return entries.TryGetValue(key, out var state) ? state : null;
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not a JSON document or is larger than <see cref="FileTriggerStateStoreOptions.MaxStateBytes"/>.</exception>
     /// <exception cref="TriggerStateCorruptException">The state file is not a valid state document; nothing is written.</exception>
-    public async ValueTask SetAsync(string key, string state, CancellationToken cancellationToken = default)
+    /// <exception cref="FileTriggerStateStoreException">The state file cannot be read or written; nothing is written.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public ValueTask SetAsync(string key, string state, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(state);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = _entries ?? await LoadAsync(cancellationToken).ConfigureAwait(false);
-            if (current.TryGetValue(key, out var existing) && string.Equals(existing, state, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            var next = new Dictionary<string, string>(current, StringComparer.Ordinal) { [key] = state };
-            await WriteAsync(next, cancellationToken).ConfigureAwait(false);
-            _entries = next;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        FileTriggerStateStoreFormat.ValidateState(key, state, _maxStateBytes);
+        ThrowIfDisposed();
+        return ChangeAsync(key, state, cancellationToken);
     }
 
     /// <inheritdoc />
     /// <exception cref="TriggerStateCorruptException">The state file is not a valid state document; nothing is written.</exception>
-    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    /// <exception cref="FileTriggerStateStoreException">The state file cannot be read or written; nothing is written.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var current = _entries ?? await LoadAsync(cancellationToken).ConfigureAwait(false);
-            if (!current.ContainsKey(key))
-            {
-                return;
-            }
-
-            var next = new Dictionary<string, string>(current, StringComparer.Ordinal);
-            next.Remove(key);
-            await WriteAsync(next, cancellationToken).ConfigureAwait(false);
-            _entries = next;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ThrowIfDisposed();
+        return ChangeAsync(key, null, cancellationToken);
     }
 
-    /// <summary>Releases the lock that serialises writes; the file is left as it is.</summary>
-    public void Dispose() => _gate.Dispose();
+    /// <summary>Ends the store's use; the file is left as it is and later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => _disposed = true;
 
     /// <summary>Resolves a state file path, or says why it cannot be one (for option validation messages).</summary>
     internal static bool TryGetFullPath(string path, out string fullPath, out string problem)
@@ -141,23 +162,113 @@ public sealed class FileTriggerStateStore : ITriggerStateStore, IDisposable
         return true;
     }
 
-    private static string RequirePath(FileTriggerStateStoreOptions options)
+    /// <summary>Explains a failure to read or write the state file in the store's terms (the state file, not its temporary or lock file).</summary>
+    internal FileTriggerStateStoreException Describe(string action, Exception cause)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Path))
+        var folder = System.IO.Path.GetDirectoryName(FilePath)!;
+        string what;
+        if (Directory.Exists(FilePath))
         {
-            throw new ArgumentException("FileTriggerStateStoreOptions.Path is required: give the path of the state file.", nameof(options));
+            what = "a folder has that path; remove it or point the store at a file path";
+        }
+        else if (FindFileAncestor(folder) is { } blocking)
+        {
+            what = $"'{blocking}' is a file, so the state file's folder cannot exist; move that file or choose another path";
+        }
+        else
+        {
+            what = cause switch
+            {
+                TimeoutException => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"another process or store instance held its lock file '{LockPath}' longer than {_lockTimeout.TotalSeconds:0.###} s; retry later or raise FileTriggerStateStoreOptions.LockTimeout"),
+                UnauthorizedAccessException => $"access was denied; give this process read and write access to '{folder}' (the store also creates its lock and temporary files there)",
+                _ => "the file system refused it (another program may hold the file open exclusively, or the disk is full or failing); fix that and retry",
+            };
         }
 
-        return options.Path;
+        return new FileTriggerStateStoreException(FilePath, $"The trigger state file '{FilePath}' could not be {action}: {what}.", cause);
     }
 
-    private async ValueTask<Dictionary<string, string>> LoadUnderGateAsync(CancellationToken cancellationToken)
+    private static string? FindFileAncestor(string folder)
+    {
+        for (var current = folder; !string.IsNullOrEmpty(current); current = System.IO.Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(
+                nameof(FileTriggerStateStore),
+                $"This store of the trigger state file '{FilePath}' was disposed; create a new FileTriggerStateStore for that file.");
+        }
+    }
+
+    private async ValueTask ChangeAsync(string key, string? state, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _entries ?? await LoadAsync(cancellationToken).ConfigureAwait(false);
+            ThrowIfDisposed();
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+            FileLock held;
+            try
+            {
+                var folder = System.IO.Path.GetDirectoryName(FilePath)!;
+                if (state is null && !File.Exists(FilePath))
+                {
+                    // Removing from a missing file changes nothing: create no folder and no lock file.
+                    return;
+                }
+
+                Directory.CreateDirectory(folder);
+                held = await FileLock.AcquireAsync(LockPath, _lockTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
+            {
+                throw Describe("written", ex);
+            }
+
+            await using (held.ConfigureAwait(false))
+            {
+                // Read under the lock: another process may have changed other keys since this one last looked.
+                var current = await ReadAsync(cancellationToken).ConfigureAwait(false);
+                var unchanged = state is null
+                    ? !current.ContainsKey(key)
+                    : current.TryGetValue(key, out var existing) && string.Equals(existing, state, StringComparison.Ordinal);
+                if (unchanged)
+                {
+                    return;
+                }
+
+                var next = new Dictionary<string, string>(current, StringComparer.Ordinal);
+                if (state is null)
+                {
+                    next.Remove(key);
+                }
+                else
+                {
+                    next[key] = state;
+                }
+
+                try
+                {
+                    await AtomicFile.WriteAsync(FilePath, FileTriggerStateStoreFormat.Serialize(next), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw Describe("written", ex);
+                }
+            }
         }
         finally
         {
@@ -165,137 +276,62 @@ public sealed class FileTriggerStateStore : ITriggerStateStore, IDisposable
         }
     }
 
-    // Called under the gate. A failure is not cached: the next call reads the file again, so a repaired file is picked up.
-    private async ValueTask<Dictionary<string, string>> LoadAsync(CancellationToken cancellationToken)
+    // A failure is not cached: the next call reads the file again, so a repaired file is picked up.
+    private async ValueTask<Dictionary<string, string>> ReadAsync(CancellationToken cancellationToken)
     {
-        FileTriggerStateDocument? document;
+        byte[]? bytes;
         try
         {
-            var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            bytes = await AtomicFile.ReadAsync(FilePath, _maxFileBytes, "FileTriggerStateStoreOptions.MaxFileBytes", cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new TriggerStateCorruptException(FilePath, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Describe("read", ex);
+        }
+
+        if (bytes is null)
+        {
+            // Missing is an empty store, unless the path cannot hold a file at all: say so instead of reading "nothing".
+            if (FindFileAncestor(System.IO.Path.GetDirectoryName(FilePath)!) is not null)
             {
-                document = await JsonSerializer.DeserializeAsync(stream, FileTriggerStateJsonContext.Default.FileTriggerStateDocument, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-        }
-        catch (FileNotFoundException)
-        {
-            return PublishEmpty();
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return PublishEmpty();
-        }
-        catch (JsonException ex)
-        {
-            throw new TriggerStateCorruptException(FilePath, "not valid JSON: " + ex.Message, ex);
-        }
-
-        if (document is null)
-        {
-            throw new TriggerStateCorruptException(FilePath, "the document is null", null);
-        }
-
-        if (document.Version != CurrentVersion)
-        {
-            throw new TriggerStateCorruptException(
-                FilePath,
-                string.Create(CultureInfo.InvariantCulture, $"version {document.Version} is not supported; expected {CurrentVersion}"),
-                null);
-        }
-
-        if (document.Entries is null)
-        {
-            throw new TriggerStateCorruptException(FilePath, "the 'entries' object is missing", null);
-        }
-
-        var entries = new Dictionary<string, string>(document.Entries.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in document.Entries)
-        {
-            if (key.Length == 0 || value is null)
-            {
-                throw new TriggerStateCorruptException(FilePath, $"the entry '{key}' has an empty key or a null value", null);
+                throw Describe("read", new DirectoryNotFoundException(FilePath));
             }
 
-            entries[key] = value;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        _entries = entries;
-        return entries;
+        return FileTriggerStateStoreFormat.Parse(FilePath, bytes);
     }
 
-    private Dictionary<string, string> PublishEmpty()
+    /// <summary>Once per instance: removes temporary files that crashed writers left, under the lock so no live writer's file is touched.</summary>
+    private async ValueTask OpenAsync(CancellationToken cancellationToken)
     {
-        var empty = new Dictionary<string, string>(StringComparer.Ordinal);
-        _entries = empty;
-        return empty;
-    }
+        if (Volatile.Read(ref _opened) != 0)
+        {
+            return;
+        }
 
-    private async ValueTask WriteAsync(Dictionary<string, string> entries, CancellationToken cancellationToken)
-    {
-        var directory = System.IO.Path.GetDirectoryName(FilePath)!;
-        Directory.CreateDirectory(directory);
-
-        // Same directory, so the rename is atomic on one file system; a dot prefix and a unique suffix keep it out of the way.
-        var tempPath = System.IO.Path.Combine(
-            directory,
-            "." + System.IO.Path.GetFileName(FilePath) + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + TempFileSuffix);
         try
         {
-            var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            var folder = System.IO.Path.GetDirectoryName(FilePath)!;
+            var name = System.IO.Path.GetFileName(FilePath);
+            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "." + name + ".*" + AtomicFile.TempSuffix).Any())
             {
-                // Sorted keys keep the file stable and diffable between writes.
-                var document = new FileTriggerStateDocument
+                await using (await FileLock.AcquireAsync(LockPath, _lockTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false))
                 {
-                    Version = CurrentVersion,
-                    Entries = new SortedDictionary<string, string>(entries, StringComparer.Ordinal),
-                };
-                await JsonSerializer.SerializeAsync(stream, document, FileTriggerStateJsonContext.Default.FileTriggerStateDocument, cancellationToken)
-                    .ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                    AtomicFile.RemoveStaleTemporaries(FilePath);
+                }
             }
-
-            File.Move(tempPath, FilePath, overwrite: true);
         }
-        catch
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            TryDelete(tempPath);
-            throw;
+            // Leftover temporary files are harmless (never read); the read or write that follows reports real problems.
         }
+
+        Volatile.Write(ref _opened, 1);
     }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // The original error matters more; a stray temporary file is never read.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
-        }
-    }
-}
-
-/// <summary>The on-disk shape of a <see cref="FileTriggerStateStore"/> file.</summary>
-internal sealed class FileTriggerStateDocument
-{
-    public int Version { get; set; }
-
-    public IDictionary<string, string>? Entries { get; set; }
-}
-
-/// <summary>Source-generated (AOT-safe) serialisation of <see cref="FileTriggerStateDocument"/>.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    ReadCommentHandling = JsonCommentHandling.Disallow)]
-[JsonSerializable(typeof(FileTriggerStateDocument))]
-internal sealed partial class FileTriggerStateJsonContext : JsonSerializerContext
-{
 }

@@ -5,7 +5,7 @@ namespace RetrainTriggers;
 /// The store refuses every later read and write until the host repairs, moves or deletes the file, so no state is
 /// silently replaced by an empty document.
 /// </remarks>
-public sealed class TriggerStateCorruptException : IOException
+public sealed class TriggerStateCorruptException : FileTriggerStateStoreException
 {
     /// <summary>Initializes a new instance of the <see cref="TriggerStateCorruptException"/> class.</summary>
     public TriggerStateCorruptException()
@@ -18,7 +18,6 @@ public sealed class TriggerStateCorruptException : IOException
     public TriggerStateCorruptException(string message)
         : base(message)
     {
-        FilePath = string.Empty;
     }
 
     /// <summary>Initializes a new instance of the <see cref="TriggerStateCorruptException"/> class.</summary>
@@ -27,7 +26,6 @@ public sealed class TriggerStateCorruptException : IOException
     public TriggerStateCorruptException(string message, Exception? innerException)
         : base(message, innerException)
     {
-        FilePath = string.Empty;
     }
 
     /// <summary>Initializes a new instance of the <see cref="TriggerStateCorruptException"/> class for a file.</summary>
@@ -36,13 +34,10 @@ public sealed class TriggerStateCorruptException : IOException
     /// <param name="innerException">The parse error, if any.</param>
     public TriggerStateCorruptException(string filePath, string problem, Exception? innerException)
         : base(
+            filePath,
             $"The trigger state file '{filePath}' is corrupt ({problem}). It was kept unchanged for inspection; " +
             "repair, move or delete it to let the store read and write state again.",
             innerException)
     {
-        FilePath = filePath;
     }
-
-    /// <summary>Gets the full path of the corrupt file.</summary>
-    public string FilePath { get; }
 }

@@ -37,7 +37,7 @@ public class PromotionPolicyBuilderTests
             .And.Contain("Rule 3 Superior(auc): metric 'auc' has no declared direction")
             .And.Contain("Rule 4 McNemar: alpha must be in (0, 1) (was 2).")
             .And.Contain("Rule 5 PairedBootstrap: confidenceLevel must be in (0, 1) (was 1).")
-            .And.Contain("Rule 5 PairedBootstrap: resamples must be at least 100 (was 10).")
+            .And.Contain("Rule 5 PairedBootstrap: resamples must be from 100 to 1000000 (was 10).")
             .And.Contain("Rule 6 MinimumSampleSize: rows must be at least 1 (was 0).")
             .And.Contain("Rule 7 NonInferior(accuracy): margin must be a finite number >= 0 (was -1).")
             .And.Contain("Rule 8 SuspiciousImprovement(accuracy): maxImprovement must be a finite number >= 0 (was Infinity).");
@@ -89,7 +89,7 @@ public class PromotionPolicyBuilderTests
             .Metric("b", MetricDirection.HigherIsBetter)
             .ValueThreshold("b", 0.1, comparison: (ThresholdComparison)7)
             .McNemar(method: (McNemarMethod)5)
-            .PairedBootstrap((PairedValues)4)
+            .PairedBootstrap((PerRowOutcome)4)
             .Build();
 
         act.Should().Throw<ArgumentException>()
@@ -155,7 +155,7 @@ public class PromotionPolicyBuilderTests
             .NonInferior("latency", 5)
             .SuspiciousImprovement("accuracy", 0.1)
             .McNemar(0.05)
-            .PairedBootstrap(PairedValues.RowCorrect, 0.9, 2000, 42)
+            .PairedBootstrap(PerRowOutcome.RowCorrect, 0.9, 2000, 42)
             .Build();
 
         policy.RuleNames.Should().Equal(

@@ -129,6 +129,16 @@ public class PromotionPolicyOptionsTests
     }
 
     [Fact]
+    public void FromOptions_ResamplesIntMaxValue_ThrowsNamingTheMaximumWithoutAllocating()
+    {
+        var options = new PromotionPolicyOptions { Rules = { new() { Kind = RuleKind.PairedBootstrap, Resamples = int.MaxValue } } };
+
+        Action act = () => PromotionPolicy.FromOptions(options);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*Rules[0] PairedBootstrap: resamples must be from 100 to 1000000 (was 2147483647).*");
+    }
+
+    [Fact]
     public void FromOptions_Null_Throws()
     {
         Action act = () => PromotionPolicy.FromOptions(null!);

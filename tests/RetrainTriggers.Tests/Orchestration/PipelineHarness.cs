@@ -156,5 +156,32 @@ public sealed class PipelineHarness
         return options;
     }
 
+    /// <summary>Advances the fake clock by <paramref name="step"/> until <paramref name="task"/> completes (bounded), letting real I/O finish between steps.</summary>
+    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 2000)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            await Task.WhenAny(task, Task.Delay(2));
+            if (!task.IsCompleted)
+            {
+                Time.Advance(step);
+            }
+        }
+
+        task.IsCompleted.Should().BeTrue("the task should complete within {0} steps of {1}", maxSteps, step);
+        return await task;
+    }
+
+    /// <summary>Waits (in real time, bounded) until <paramref name="condition"/> holds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 2000 && !condition(); i++)
+        {
+            await Task.Delay(5);
+        }
+
+        condition().Should().BeTrue("the awaited condition should hold within 10 s");
+    }
+
     public RetrainPipeline<FakeModel> Create(Action<RetrainPipelineOptions<FakeModel>>? configure = null) => new(Options(configure)) { Jitter = () => 0.5 };
 }

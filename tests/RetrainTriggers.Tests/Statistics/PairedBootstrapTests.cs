@@ -163,6 +163,22 @@ public class PairedBootstrapTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("resamples");
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(PairedBootstrap.MaxResamples + 1)]
+    public void MeanDifference_ResamplesAboveMaximum_ThrowsNamingTheMaximum(int resamples)
+    {
+        Action act = () => PairedBootstrap.MeanDifference([1.0], [0.0], 0.95, resamples);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("resamples").WithMessage("*from 1 to 1000000 (PairedBootstrap.MaxResamples)*");
+    }
+
+    [Fact]
+    public void MeanDifference_ResamplesAtMaximum_Runs()
+    {
+        PairedBootstrap.MeanDifference([1.0, 0.0], [0.0, 0.0], 0.95, PairedBootstrap.MaxResamples).Resamples.Should().Be(PairedBootstrap.MaxResamples);
+    }
+
     internal static (double[] X, double[] Y) Correctness(int n, double pX, double pY, int seed)
     {
         var random = new Random(seed);

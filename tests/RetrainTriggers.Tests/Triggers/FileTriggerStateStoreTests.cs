@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace RetrainTriggers.Tests.Triggers;
 
-public sealed class FileTriggerStateStoreTests : IDisposable
+public sealed partial class FileTriggerStateStoreTests : IDisposable
 {
     private readonly string _directory;
     private readonly string _path;
@@ -14,6 +14,9 @@ public sealed class FileTriggerStateStoreTests : IDisposable
         Directory.CreateDirectory(_directory);
         _path = Path.Combine(_directory, "trigger-state.json");
     }
+
+    /// <summary>The folder's files except the lock file, which writers leave in place.</summary>
+    private string[] DataFiles() => Directory.GetFiles(_directory).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).ToArray();
 
     public void Dispose()
     {
@@ -71,9 +74,13 @@ public sealed class FileTriggerStateStoreTests : IDisposable
 
         await store.SetAsync("root/cooldown", "{\"lastFired\":null}");
 
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(_path));
-        document.RootElement.GetProperty("version").GetInt32().Should().Be(1);
-        document.RootElement.GetProperty("entries").GetProperty("root/cooldown").GetString().Should().Be("{\"lastFired\":null}");
+        var text = await File.ReadAllTextAsync(_path);
+        using var document = JsonDocument.Parse(text);
+        document.RootElement.GetProperty("version").GetInt32().Should().Be(2);
+        var entry = document.RootElement.GetProperty("entries").GetProperty("root/cooldown");
+        entry.ValueKind.Should().Be(JsonValueKind.Object, "each state is stored as JSON, not as a string holding JSON");
+        entry.GetRawText().Should().Be("{\"lastFired\":null}");
+        text.Should().NotContain("\\u0022").And.NotContain("\\\"");
     }
 
     [Fact]
@@ -144,7 +151,7 @@ public sealed class FileTriggerStateStoreTests : IDisposable
 
         await store.RemoveAsync("k0");
 
-        Directory.GetFiles(_directory).Should().ContainSingle().Which.Should().Be(_path);
+        DataFiles().Should().ContainSingle().Which.Should().Be(_path);
     }
 
     [Fact]
@@ -173,18 +180,20 @@ public sealed class FileTriggerStateStoreTests : IDisposable
         var nested = Path.Combine(_directory, "nested");
         var path = Path.Combine(nested, "state.json");
         using var store = new FileTriggerStateStore(path);
-        await store.SetAsync("k", "old");
+        await store.SetAsync("k", "\"old\"");
         var goodBytes = await File.ReadAllBytesAsync(path);
 
         // Replace the directory with a file of the same name: the next temporary file cannot be created.
         Directory.Move(nested, nested + ".saved");
         await File.WriteAllTextAsync(nested, "not a directory");
 
-        await FluentActions.Awaiting(async () => await store.SetAsync("k", "new")).Should().ThrowAsync<IOException>();
+        (await FluentActions.Awaiting(async () => await store.SetAsync("k", "\"new\"")).Should().ThrowAsync<FileTriggerStateStoreException>())
+            .Which.Message.Should().Contain($"'{path}'").And.Contain($"'{nested}' is a file").And.NotContain(".tmp");
+        await FluentActions.Awaiting(async () => await store.GetAsync("k")).Should().ThrowAsync<FileTriggerStateStoreException>("a path whose folder is a file holds nothing, and must not read as empty");
 
-        (await store.GetAsync("k")).Should().Be("old");
         File.Delete(nested);
         Directory.Move(nested + ".saved", nested);
+        (await store.GetAsync("k")).Should().Be("\"old\"");
         (await File.ReadAllBytesAsync(path)).Should().Equal(goodBytes);
     }
 
@@ -217,11 +226,13 @@ public sealed class FileTriggerStateStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"version\":2,\"entries\":{}}", "version 2 is not supported")]
+    [InlineData("{\"version\":3,\"entries\":{}}", "version 3 is not supported")]
     [InlineData("{\"entries\":{}}", "version 0 is not supported")]
     [InlineData("{\"version\":1}", "'entries' object is missing")]
     [InlineData("{\"version\":1,\"entries\":{\"k\":null}}", "null value")]
-    [InlineData("{\"version\":1,\"entries\":{\"k\":5}}", "not valid JSON")]
+    [InlineData("{\"version\":1,\"entries\":{\"k\":5}}", "not valid JSON for version 1")]
+    [InlineData("{\"version\":2,\"entries\":{\"k\":null}}", "null value")]
+    [InlineData("[1]", "not a JSON object")]
     [InlineData("null", "document is null")]
     public async Task GetAsync_WrongShape_ThrowsExplainingProblem(string content, string problem)
     {
@@ -245,7 +256,7 @@ public sealed class FileTriggerStateStoreTests : IDisposable
         await FluentActions.Awaiting(async () => await store.SetAsync("k", "2")).Should().ThrowAsync<TriggerStateCorruptException>();
 
         (await File.ReadAllBytesAsync(_path)).Should().Equal(corrupt);
-        Directory.GetFiles(_directory).Should().ContainSingle();
+        DataFiles().Should().ContainSingle();
     }
 
     [Fact]
@@ -255,9 +266,9 @@ public sealed class FileTriggerStateStoreTests : IDisposable
         using var store = new FileTriggerStateStore(_path);
         await FluentActions.Awaiting(async () => await store.GetAsync("k")).Should().ThrowAsync<TriggerStateCorruptException>();
 
-        await File.WriteAllTextAsync(_path, "{\"version\":1,\"entries\":{\"k\":\"repaired\"}}");
+        await File.WriteAllTextAsync(_path, "{\"version\":1,\"entries\":{\"k\":\"{\\\"n\\\":1}\"}}");
 
-        (await store.GetAsync("k")).Should().Be("repaired");
+        (await store.GetAsync("k")).Should().Be("{\"n\":1}");
     }
 
     [Fact]
@@ -278,7 +289,7 @@ public sealed class FileTriggerStateStoreTests : IDisposable
             (await after.GetAsync("k" + i)).Should().Be(i.ToString());
         }
 
-        Directory.GetFiles(_directory).Should().ContainSingle();
+        DataFiles().Should().ContainSingle();
     }
 
     [Fact]

@@ -63,17 +63,17 @@ internal sealed class ChangeRule : PromotionRule
         double? threshold = Kind == RuleKind.NonInferior ? -_absolute : _absolute ?? _relative;
         if (!TryRead(challenger, metric, "challenger", out double value, out string missing))
         {
-            return Result(RuleStatus.Failed, missing) with { Threshold = threshold };
+            return Result(RuleStatus.Failed, missing).With(threshold: threshold);
         }
 
         if (!TryRead(champion!, metric, "champion", out double baseline, out missing))
         {
-            return Result(RuleStatus.Failed, missing) with { ChallengerValue = value, Threshold = threshold };
+            return Result(RuleStatus.Failed, missing).With(challengerValue: value, threshold: threshold);
         }
 
         Number improvement = Improvement(value, baseline, _direction);
         RuleResult Judged(RuleStatus status, string reason) =>
-            Result(status, reason) with { ChallengerValue = value, ChampionValue = baseline, Improvement = improvement.Value, Threshold = threshold };
+            Result(status, reason).With(challengerValue: value, championValue: baseline, improvement: improvement.Value, threshold: threshold);
 
         string values = $"(challenger {Format(value)}, champion {Format(baseline)})";
         if (_absolute is double absolute && !AtLeast(improvement, absolute, _comparison))

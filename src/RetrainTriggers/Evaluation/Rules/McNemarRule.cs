@@ -39,7 +39,7 @@ internal sealed class McNemarRule : PromotionRule
         if (first is null || second is null)
         {
             string who = first is null && second is null ? "either model" : first is null ? "the champion" : "the challenger";
-            return Result(RuleStatus.Failed, $"Per-row correctness (RowCorrect) is missing for {who}; McNemar needs it for both.") with { Threshold = _alpha };
+            return Result(RuleStatus.Failed, $"Per-row correctness (RowCorrect) is missing for {who}; McNemar needs it for both.").With(threshold: _alpha);
         }
 
         long onlyFirst = 0;
@@ -75,13 +75,6 @@ internal sealed class McNemarRule : PromotionRule
             _ => Result(RuleStatus.Failed, $"No significant difference: {counts}, not < {Format(_alpha)}."),
         };
         int n = second.Count;
-        return result with
-        {
-            ChallengerValue = n == 0 ? null : (double)secondRight / n,
-            ChampionValue = n == 0 ? null : (double)firstRight / n,
-            Improvement = n == 0 ? null : (double)(onlySecond - onlyFirst) / n,
-            Threshold = _alpha,
-            PValue = test.PValue,
-        };
+        return result.With(challengerValue: n == 0 ? null : (double)secondRight / n, championValue: n == 0 ? null : (double)firstRight / n, improvement: n == 0 ? null : (double)(onlySecond - onlyFirst) / n, threshold: _alpha, pValue: test.PValue);
     }
 }

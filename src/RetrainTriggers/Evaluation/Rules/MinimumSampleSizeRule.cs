@@ -25,6 +25,6 @@ internal sealed class MinimumSampleSizeRule : PromotionRule
         RuleResult result = rows >= _minimum
             ? Result(RuleStatus.Passed, string.Create(CultureInfo.InvariantCulture, $"The holdout has {rows} rows, at least the minimum {_minimum}."))
             : Result(RuleStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"The holdout has {rows} rows, fewer than the minimum {_minimum}; the metrics are too noisy to decide on."));
-        return result with { ChallengerValue = rows, ChampionValue = champion?.RowCount, Threshold = _minimum };
+        return result.With(challengerValue: rows, championValue: champion?.RowCount, threshold: _minimum);
     }
 }

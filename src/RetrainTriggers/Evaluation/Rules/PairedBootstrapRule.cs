@@ -10,17 +10,17 @@ namespace RetrainTriggers.Evaluation.Rules;
 /// </summary>
 internal sealed class PairedBootstrapRule : PromotionRule
 {
-    private readonly PairedValues _values;
+    private readonly PerRowOutcome _values;
     private readonly double _confidenceLevel;
     private readonly int _resamples;
     private readonly ulong _seed;
 
-    public PairedBootstrapRule(PairedValues values, double confidenceLevel, int resamples, ulong seed)
+    public PairedBootstrapRule(PerRowOutcome values, double confidenceLevel, int resamples, ulong seed)
         : base(
             RuleKind.PairedBootstrap,
             null,
             $"PairedBootstrap({values}, level {Format(confidenceLevel)}, {resamples.ToString(CultureInfo.InvariantCulture)} resamples, seed {seed.ToString(CultureInfo.InvariantCulture)})",
-            values == PairedValues.RowCorrect
+            values == PerRowOutcome.RowCorrect
                 ? $"lower end of the {Format(confidenceLevel)} interval of mean(challenger correct - champion correct) > 0"
                 : $"upper end of the {Format(confidenceLevel)} interval of mean(challenger loss - champion loss) < 0")
     {
@@ -40,32 +40,24 @@ internal sealed class PairedBootstrapRule : PromotionRule
         double[]? y = x is null ? null : Values(champion!, out problem, "champion");
         if (x is null || y is null)
         {
-            return Result(RuleStatus.Failed, problem!) with { Threshold = _confidenceLevel };
+            return Result(RuleStatus.Failed, problem!).With(threshold: _confidenceLevel);
         }
 
         PairedBootstrapInterval interval = PairedBootstrap.MeanDifference(x, y, _confidenceLevel, _resamples, _seed);
         string range = $"[{Format(interval.Lower)}, {Format(interval.Upper)}]";
-        bool higherIsBetter = _values == PairedValues.RowCorrect;
+        bool higherIsBetter = _values == PerRowOutcome.RowCorrect;
         bool passed = higherIsBetter ? interval.IsAboveZero : interval.IsBelowZero;
         string what = higherIsBetter ? "accuracy" : "mean loss";
         RuleResult result = passed
             ? Result(RuleStatus.Passed, $"The {Format(_confidenceLevel)} interval of the {what} difference {range} excludes 0 on the improving side.")
             : Result(RuleStatus.Failed, $"The {Format(_confidenceLevel)} interval of the {what} difference {range} does not exclude 0 on the improving side.");
-        return result with
-        {
-            ChallengerValue = Mean(x),
-            ChampionValue = Mean(y),
-            Improvement = higherIsBetter ? interval.MeanDifference : -interval.MeanDifference,
-            Threshold = _confidenceLevel,
-            IntervalLower = interval.Lower,
-            IntervalUpper = interval.Upper,
-        };
+        return result.With(challengerValue: Mean(x), championValue: Mean(y), improvement: higherIsBetter ? interval.MeanDifference : -interval.MeanDifference, threshold: _confidenceLevel, intervalLower: interval.Lower, intervalUpper: interval.Upper);
     }
 
     private double[]? Values(ModelEvaluation evaluation, out string? problem, string role)
     {
         problem = null;
-        if (_values == PairedValues.RowCorrect)
+        if (_values == PerRowOutcome.RowCorrect)
         {
             if (evaluation.RowCorrect is not { } correct)
             {

@@ -50,7 +50,7 @@ internal abstract class PromotionRule
         Reason = reason,
     };
 
-    /// <summary>Reads a metric, or explains why it cannot be used (missing or NaN).</summary>
+    /// <summary>Reads a metric, or explains why it cannot be used (missing, NaN or infinite: no rule can judge a non-finite value).</summary>
     protected static bool TryRead(ModelEvaluation evaluation, string metric, string role, out double value, out string reason)
     {
         if (!evaluation.Metrics.TryGetValue(metric, out value))
@@ -59,9 +59,9 @@ internal abstract class PromotionRule
             return false;
         }
 
-        if (double.IsNaN(value))
+        if (!double.IsFinite(value))
         {
-            reason = $"Metric '{metric}' is NaN for the {role}.";
+            reason = $"Metric '{metric}' is {MetricArithmetic.Format(value)} for the {role}.";
             return false;
         }
 

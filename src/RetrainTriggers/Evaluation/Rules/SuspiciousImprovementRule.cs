@@ -28,12 +28,12 @@ internal sealed class SuspiciousImprovementRule : PromotionRule
         string metric = Metric!;
         if (!TryRead(challenger, metric, "challenger", out double value, out string missing))
         {
-            return Result(RuleStatus.Failed, missing) with { Threshold = _max };
+            return Result(RuleStatus.Failed, missing).With(threshold: _max);
         }
 
         if (!TryRead(champion!, metric, "champion", out double baseline, out missing))
         {
-            return Result(RuleStatus.Failed, missing) with { ChallengerValue = value, Threshold = _max };
+            return Result(RuleStatus.Failed, missing).With(challengerValue: value, threshold: _max);
         }
 
         Number improvement = Improvement(value, baseline, _direction);
@@ -41,6 +41,6 @@ internal sealed class SuspiciousImprovementRule : PromotionRule
         RuleResult result = improvement.CompareTo(Number.Of(_max)) > 0
             ? Result(RuleStatus.Failed, $"Suspicious improvement: {metric} improved by {Format(improvement.Value)} {values}, more than the plausible maximum {Format(_max)}; check for label leakage or a broken holdout.")
             : Result(RuleStatus.Passed, $"{metric} improved by {Format(improvement.Value)} {values}, within the plausible maximum {Format(_max)}.");
-        return result with { ChallengerValue = value, ChampionValue = baseline, Improvement = improvement.Value, Threshold = _max };
+        return result.With(challengerValue: value, championValue: baseline, improvement: improvement.Value, threshold: _max);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ValueThresholdRule : PromotionRule
         double? threshold = _lower ?? _upper;
         if (!TryRead(challenger, metric, "challenger", out double value, out string missing))
         {
-            return Result(RuleStatus.Failed, missing) with { Threshold = threshold };
+            return Result(RuleStatus.Failed, missing).With(threshold: threshold);
         }
 
         double? championValue = champion is not null && champion.Metrics.TryGetValue(metric, out double c) ? c : null;
@@ -33,8 +33,7 @@ internal sealed class ValueThresholdRule : PromotionRule
         bool strict = _comparison == ThresholdComparison.Strict;
         if (_lower is double lower && !AtLeast(number, lower, _comparison))
         {
-            return Result(RuleStatus.Failed, $"{metric} {Format(value)} is not {LowerSymbol(_comparison)} the lower bound {Format(lower)}.")
-                with { ChallengerValue = value, ChampionValue = championValue, Threshold = threshold };
+            return Result(RuleStatus.Failed, $"{metric} {Format(value)} is not {LowerSymbol(_comparison)} the lower bound {Format(lower)}.").With(challengerValue: value, championValue: championValue, threshold: threshold);
         }
 
         if (_upper is double upper)
@@ -42,13 +41,11 @@ internal sealed class ValueThresholdRule : PromotionRule
             int sign = number.CompareTo(Number.Of(upper));
             if (strict ? sign >= 0 : sign > 0)
             {
-                return Result(RuleStatus.Failed, $"{metric} {Format(value)} is not {UpperSymbol(_comparison)} the upper bound {Format(upper)}.")
-                    with { ChallengerValue = value, ChampionValue = championValue, Threshold = threshold };
+                return Result(RuleStatus.Failed, $"{metric} {Format(value)} is not {UpperSymbol(_comparison)} the upper bound {Format(upper)}.").With(challengerValue: value, championValue: championValue, threshold: threshold);
             }
         }
 
-        return Result(RuleStatus.Passed, $"{metric} {Format(value)} satisfies {Condition}.")
-            with { ChallengerValue = value, ChampionValue = championValue, Threshold = threshold };
+        return Result(RuleStatus.Passed, $"{metric} {Format(value)} satisfies {Condition}.").With(challengerValue: value, championValue: championValue, threshold: threshold);
     }
 
     private static string Describe(string metric, double? lower, double? upper, ThresholdComparison comparison)

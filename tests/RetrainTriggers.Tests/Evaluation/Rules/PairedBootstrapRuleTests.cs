@@ -42,7 +42,7 @@ public class PairedBootstrapRuleTests
         RuleResult first = policy.Decide(champion, challenger).Rules.Single();
         RuleResult second = Builder().PairedBootstrap(resamples: 500, seed: 7).Build().Decide(champion, challenger).Rules.Single();
 
-        second.Should().Be(first);
+        second.Should().BeEquivalentTo(first);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class PairedBootstrapRuleTests
         double[] better = championLoss.Select(l => l - 0.1 + (0.05 * random.NextDouble())).ToArray();
         double[] same = championLoss.Select(l => l + (0.1 * (random.NextDouble() - 0.5))).ToArray();
         var metrics = new Dictionary<string, double>();
-        PromotionPolicy policy = Builder().PairedBootstrap(PairedValues.RowLosses).Build();
+        PromotionPolicy policy = Builder().PairedBootstrap(PerRowOutcome.RowLosses).Build();
 
         RuleResult improved = policy.Decide(new ModelEvaluation(400, metrics, rowLosses: championLoss), new ModelEvaluation(400, metrics, rowLosses: better)).Rules.Single();
         RuleResult unchanged = policy.Decide(new ModelEvaluation(400, metrics, rowLosses: championLoss), new ModelEvaluation(400, metrics, rowLosses: same)).Rules.Single();
@@ -68,7 +68,7 @@ public class PairedBootstrapRuleTests
     public void Evaluate_OnLossesWithNaN_FailsWithReason()
     {
         var metrics = new Dictionary<string, double>();
-        PromotionPolicy policy = Builder().PairedBootstrap(PairedValues.RowLosses).Build();
+        PromotionPolicy policy = Builder().PairedBootstrap(PerRowOutcome.RowLosses).Build();
 
         RuleResult result = policy.Decide(
             new ModelEvaluation(2, metrics, rowLosses: [1.0, 2.0]),
@@ -83,7 +83,7 @@ public class PairedBootstrapRuleTests
     {
         (ModelEvaluation champion, ModelEvaluation challenger) = Paired(10, 1, 1, 10);
 
-        RuleResult result = Builder().PairedBootstrap(PairedValues.RowLosses).Build().Decide(champion, challenger).Rules.Single();
+        RuleResult result = Builder().PairedBootstrap(PerRowOutcome.RowLosses).Build().Decide(champion, challenger).Rules.Single();
 
         result.Status.Should().Be(RuleStatus.Failed);
         result.Reason.Should().Contain("RowLosses");

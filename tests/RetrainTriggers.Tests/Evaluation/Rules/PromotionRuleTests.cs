@@ -17,6 +17,44 @@ public class PromotionRuleTests
         result.Reason.Should().Be("Metric 'accuracy' is NaN for the challenger.");
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    [InlineData(double.NegativeInfinity, "-Infinity")]
+    public void Evaluate_ChallengerMetricInfinite_FailsEveryMetricRuleLikeNaN(double accuracy, string shown)
+    {
+        PromotionPolicy policy = Builder()
+            .ValueThreshold("accuracy", 0.5)
+            .Change("accuracy", absolute: 0)
+            .Superior("accuracy")
+            .NonInferior("accuracy", 0.1)
+            .SuspiciousImprovement("accuracy", 0.2)
+            .Build();
+
+        PromotionDecision decision = policy.Decide(Accuracy(0.8), Accuracy(accuracy));
+
+        decision.IsPromoted.Should().BeFalse();
+        decision.Rules.Should().OnlyContain(r => r.Status == RuleStatus.Failed && r.Reason == $"Metric 'accuracy' is {shown} for the challenger.");
+    }
+
+    [Fact]
+    public void Evaluate_SuperiorWithInfiniteChallenger_DoesNotPromote()
+    {
+        PromotionDecision decision = Builder().Superior("accuracy").Build().Decide(Accuracy(0.8), Accuracy(double.PositiveInfinity));
+
+        decision.IsPromoted.Should().BeFalse();
+        decision.Summary.Should().NotContain("improved by Infinity");
+    }
+
+    [Fact]
+    public void Evaluate_NonInferiorAgainstMinusInfinityChampion_DoesNotPass()
+    {
+        RuleResult result = Builder().NonInferior("latency", 5).Build()
+            .Decide(Metrics(("latency", double.NegativeInfinity)), Metrics(("latency", 10.0))).Rules.Single();
+
+        result.Status.Should().Be(RuleStatus.Failed);
+        result.Reason.Should().Be("Metric 'latency' is -Infinity for the champion.");
+    }
+
     [Fact]
     public void Evaluate_ChallengerMetricMissing_FailsWithReason()
     {
@@ -30,6 +68,8 @@ public class PromotionRuleTests
 
     [Theory]
     [InlineData(double.NaN, "Metric 'accuracy' is NaN for the champion.")]
+    [InlineData(double.PositiveInfinity, "Metric 'accuracy' is Infinity for the champion.")]
+    [InlineData(double.NegativeInfinity, "Metric 'accuracy' is -Infinity for the champion.")]
     public void Evaluate_ChampionMetricNaN_FailsWithReason(double champion, string reason)
     {
         PromotionPolicy policy = Builder().Change("accuracy", absolute: 0).Build();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using RetrainTriggers.Drift;
 using RetrainTriggers.Evaluation;
 using RetrainTriggers.Orchestration;
 
@@ -244,8 +245,8 @@ public abstract class RetrainStoreConformanceTests
     public async Task RecordDrift_DatasetAndFeaturesAreSeparate()
     {
         var store = CreateStore();
-        var dataset = new DriftSignal { Score = 0.31, Level = DriftSignalLevel.Drift, Statistic = "Psi", ComputedAt = T0 };
-        var feature = new DriftSignal { Score = 0.12, Level = DriftSignalLevel.Warning };
+        var dataset = new DriftSignal { Score = 0.31, Level = DriftDecision.Drift, Statistic = "Psi", ComputedAt = T0 };
+        var feature = new DriftSignal { Score = 0.12, Level = DriftDecision.Warning };
 
         await store.RecordDriftAsync("churn", null, dataset);
         await store.RecordDriftAsync("churn", "tenure", feature);
@@ -277,7 +278,7 @@ public abstract class RetrainStoreConformanceTests
     {
         var store = CreateStore();
 
-        await FluentActions.Awaiting(async () => await store.GetLabeledRowTotalAsync("../etc"))
+        await FluentActions.Awaiting(async () => await store.GetLabeledRowTotalAsync("a/b"))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'/'*");
     }
 
