@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using RetrainTriggers.Evaluation;
@@ -113,7 +112,7 @@ public sealed class MlNetPromotionScenarioTests : IDisposable
         IDataView LoadWindow(TrainingRequest request) =>
             loaderContext.Data.LoadFromEnumerable(SyntheticData.Binary(TrainingRows, SyntheticData.AfterDrift, seed: 202));
 
-        // begin mlnet worked example
+        // <evaluation-mlnet-worked-example>
         // Train: a seeded ML.NET pipeline plus a loader for the request's data window.
         var trainer = new MlNetModelTrainer(
             (ml, request) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(
@@ -142,15 +141,12 @@ public sealed class MlNetPromotionScenarioTests : IDisposable
         {
             await registry.PromoteAsync(version.Version, decision.Summary);
         }
-        // end mlnet worked example
+        // </evaluation-mlnet-worked-example>
 
         _output.WriteLine(decision.Summary);
         decision.IsPromoted.Should().BeTrue(decision.Summary);
         (await registry.GetChampionAsync())!.Version.Should().Be(version.Version);
-        DocsFile.EvaluationPage().Should().Contain(DocsFile.Region(ThisFile(), "mlnet worked example"));
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     private static PromotionPolicy NewPolicy() =>
         PromotionPolicy.CreateBuilder()

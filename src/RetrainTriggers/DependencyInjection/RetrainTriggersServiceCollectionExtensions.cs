@@ -16,14 +16,18 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </remarks>
 public static class RetrainTriggersServiceCollectionExtensions
 {
-    /// <summary>Registers RetrainTriggers; configure <see cref="RetrainTriggersOptions"/> elsewhere (e.g. <c>services.Configure</c>).</summary>
+    /// <summary>
+    /// Registers RetrainTriggers' shared services; add pipelines with <c>AddPipeline</c>. The single trigger tree registered
+    /// here reads <see cref="RetrainTriggersOptions"/> configured elsewhere (e.g. <c>services.Configure</c>) and is validated
+    /// when first resolved; the overloads that take the options also validate it when the host starts.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder for further registrations.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     public static RetrainTriggersBuilder AddRetrainTriggers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<RetrainTriggersOptions>().ValidateOnStart();
+        services.AddOptions<RetrainTriggersOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrainTriggersOptions>, RetrainTriggersOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -54,6 +58,7 @@ public static class RetrainTriggersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         var builder = services.AddRetrainTriggers();
+        services.AddOptions<RetrainTriggersOptions>().ValidateOnStart();
         services.Configure(configure);
         return builder;
     }
@@ -71,6 +76,7 @@ public static class RetrainTriggersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddRetrainTriggers();
+        services.AddOptions<RetrainTriggersOptions>().ValidateOnStart();
         services.Configure<RetrainTriggersOptions>(options =>
         {
             // Read by hand rather than with the reflection-based binder, so the library stays trimming- and AOT-safe.

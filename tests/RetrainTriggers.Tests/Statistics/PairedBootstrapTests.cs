@@ -54,7 +54,7 @@ public class PairedBootstrapTests
     public void MeanDifference_NoDifference_IntervalContainsZero()
     {
         (double[] x, _) = Correctness(1000, 0.8, 0.8, seed: 21);
-        double[] y = [.. x.Reverse()];
+        double[] y = [.. Enumerable.Reverse(x)];
 
         PairedBootstrapInterval interval = PairedBootstrap.MeanDifference(x, y);
 

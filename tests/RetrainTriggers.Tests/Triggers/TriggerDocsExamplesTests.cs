@@ -6,39 +6,15 @@ using RetrainTriggers.Drift.Streaming;
 
 namespace RetrainTriggers.Tests.Triggers;
 
-/// <summary>Every C# snippet of docs/triggers.md, compiled and checked, so the page cannot rot.</summary>
+/// <summary>Every C# snippet of docs/triggers.md, compiled and run; DocSnippetsTests checks the page quotes them verbatim.</summary>
 public sealed class TriggerDocsExamplesTests
 {
-    [Fact]
-    public void DocsPage_EveryCSharpBlock_IsCopiedFromThisFile()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RetrainTriggers.sln")))
-        {
-            root = root.Parent;
-        }
-
-        root.Should().NotBeNull("the tests run inside the repository");
-        var page = File.ReadAllText(Path.Combine(root!.FullName, "docs", "triggers.md"));
-        var source = Normalize(File.ReadAllText(Path.Combine(root.FullName, "tests", "RetrainTriggers.Tests", "Triggers", "TriggerDocsExamplesTests.cs")));
-        var blocks = System.Text.RegularExpressions.Regex.Matches(page, "```csharp\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
-
-        blocks.Should().HaveCountGreaterThanOrEqualTo(9);
-        foreach (System.Text.RegularExpressions.Match block in blocks)
-        {
-            source.Should().Contain(Normalize(block.Groups[1].Value), "docs/triggers.md quotes the snippets between the docs markers of this file; keep both in step");
-        }
-
-        static string Normalize(string text) =>
-            string.Join("\n", text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-    }
-
     [Fact]
     public async Task QuickStart_AccuracyOrGrowth()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-        // docs: quick-start
+        // <triggers-quick-start>
         // time: TimeProvider.System in production; a FakeTimeProvider in tests.
         ITriggerStateStore store = new InMemoryTriggerStateStore();  // FileTriggerStateStore survives restarts
         var signals = new InMemorySignals();
@@ -55,7 +31,7 @@ public sealed class TriggerDocsExamplesTests
         // [Fired] any(threshold:accuracy,volume) (Any): any of 2: accuracy 0.82 < 0.85
         //   [Fired] threshold:accuracy (Threshold): accuracy 0.82 < 0.85 [cause breach@2026-01-01T00:00:00Z]
         //   [NotFired] volume (Volume): growth 8% < 20% (4000 new / 50000 trained)
-        // end-docs
+        // </triggers-quick-start>
 
         result.Fired.Should().BeTrue();
         result.Explain().Should().Be(
@@ -72,7 +48,7 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         h.Signals.RecordRetrain(h.Now, 1000, new Dictionary<string, double> { ["accuracy"] = 0.9, ["error_rate"] = 0.05 });
 
-        // docs: threshold
+        // <triggers-threshold>
         var absolute = Trigger.Below("accuracy", 0.85);                 // accuracy < 0.85
         var ceiling = Trigger.Above("error_rate", 0.10);                // error_rate > 0.10
         var band = Trigger.Threshold(new ThresholdOptions               // latency < 20 or latency > 250
@@ -87,7 +63,7 @@ public sealed class TriggerDocsExamplesTests
         {
             Metric = "error_rate", Above = 0.02, Basis = ThresholdBasis.BaselineOffset, Name = "error-vs-baseline",
         });
-        // end-docs
+        // </triggers-threshold>
 
         h.Signals.Record("accuracy", 0.85);
         h.Signals.Record("error_rate", 0.08);
@@ -104,7 +80,7 @@ public sealed class TriggerDocsExamplesTests
     {
         var h = new TriggerHarness();
 
-        // docs: schedule
+        // <triggers-schedule>
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var nightly = Trigger.Cron("0 2 * * *", berlin, name: "nightly");          // 02:00 Berlin time
         var weekly = Trigger.Every(TimeSpan.FromDays(7), name: "weekly");          // 7 days after the anchor
@@ -115,7 +91,7 @@ public sealed class TriggerDocsExamplesTests
             GracePeriod = TimeSpan.FromMinutes(30),                                 // ...when older than 30 minutes
             Name = "six-hourly",
         });
-        // end-docs
+        // </triggers-schedule>
 
         var tree = Trigger.Any(nightly, weekly, strict);
         (await h.EvaluateAsync(tree)).Outcome.Should().Be(TriggerOutcome.NotFired);
@@ -131,7 +107,7 @@ public sealed class TriggerDocsExamplesTests
         h.Signals.RecordRetrain(h.Now, 100_000);
         h.Signals.AddLabeledRows(25_000);
 
-        // docs: volume-drift
+        // <triggers-volume-drift>
         var volume = Trigger.Volume(new VolumeOptions
         {
             MinNewRows = 10_000,            // at least 10 000 new labeled rows
@@ -140,7 +116,7 @@ public sealed class TriggerDocsExamplesTests
         });
         var datasetDrift = Trigger.Drift(scoreAbove: 0.5);                             // dataset score > 0.5
         var ageDrift = Trigger.Drift(new DriftOptions { Feature = "age", MinLevel = DriftDecision.Drift });
-        // end-docs
+        // </triggers-volume-drift>
 
         h.Signals.RecordDrift(new DriftSignal { Score = 0.3 });
         h.Signals.RecordDrift("age", new DriftSignal { Level = DriftDecision.Drift, Score = 0.27, Statistic = "psi" });
@@ -155,10 +131,10 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         var flags = new HashSet<string> { "force-retrain" };
 
-        // docs: custom
+        // <triggers-custom>
         var forced = Trigger.When("forced", _ => flags.Contains("force-retrain"));
         var tree = Trigger.From(new LabelBacklogTrigger(maxBacklog: 1_000)) | forced;
-        // end-docs
+        // </triggers-custom>
 
         var result = await h.EvaluateAsync(tree);
         result.Reason.Should().Be("any of 2: forced is true");
@@ -173,14 +149,14 @@ public sealed class TriggerDocsExamplesTests
         h.Signals.Record("auc", 0.7);
         h.Signals.Record("recall", 0.9);
 
-        // docs: combinators
+        // <triggers-combinators>
         var degraded = Trigger.AtLeast(2,
             Trigger.Below("accuracy", 0.85),
             Trigger.Below("auc", 0.75),
             Trigger.Below("recall", 0.80));
         var paused = Trigger.When("paused", _ => false);
         var retrain = Trigger.Any([degraded, Trigger.Drift(0.5)], name: "retrain") & !paused;
-        // end-docs
+        // </triggers-combinators>
 
         var result = await h.EvaluateAsync(retrain);
         result.Outcome.Should().Be(TriggerOutcome.Fired);
@@ -194,7 +170,7 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         h.Signals.RecordDrift(new DriftSignal { Score = 0.6 });
 
-        // docs: modifiers
+        // <triggers-modifiers>
         var drift = Trigger.Drift(0.5)
             .SustainedFor(TimeSpan.FromDays(3))          // drift score > 0.5 for three days
             .WithCooldown(TimeSpan.FromDays(7));         // then at most once a week
@@ -205,7 +181,7 @@ public sealed class TriggerDocsExamplesTests
             Enter = 0.85,                                // active once accuracy < 0.85
             Exit = 0.88,                                 // until accuracy >= 0.88
         });
-        // end-docs
+        // </triggers-modifiers>
 
         var outcomes = new List<TriggerOutcome>();
         for (var day = 0; day < 5; day++)
@@ -226,16 +202,16 @@ public sealed class TriggerDocsExamplesTests
         var h = new TriggerHarness();
         var result = await h.EvaluateAsync(Trigger.Below("accuracy", 0.85));
 
-        // docs: json
+        // <triggers-json>
         string json = result.ToJson();                       // enums as strings, camelCase, source-generated
         TriggerResult back = TriggerResult.FromJson(json);
-        // end-docs
+        // </triggers-json>
 
         back.Should().BeEquivalentTo(result);
         json.Should().Contain("\"outcome\":\"InsufficientData\"");
     }
 
-    // docs: custom-trigger
+    // <triggers-custom-trigger>
     /// <summary>Fires when the labeling backlog grows past a limit; the host reads it from its own service.</summary>
     public sealed class LabelBacklogTrigger(long maxBacklog) : ITrigger
     {
@@ -261,7 +237,6 @@ public sealed class TriggerDocsExamplesTests
             };
         }
     }
-    // end-docs
 
     [Fact]
     public async Task EstimatedPerformance_Snippet_FiresOnTheEstimateBeforeLabelsArrive()
@@ -272,7 +247,7 @@ public sealed class TriggerDocsExamplesTests
         var served = Enumerable.Range(0, 1000).Select(_ => 0.3 + (0.4 * random.NextDouble())).ToArray();
         var stateStore = new InMemoryTriggerStateStore();
 
-        // docs: estimated-performance
+        // <estimated-performance>
         // Calibrate on a labelled reference: the model's probabilities on its holdout and the true labels.
         var estimator = PerformanceEstimator.Fit(holdoutProbabilities, holdoutLabels);
         var estimated = new EstimatedPerformanceSignals(estimator, windowSize: 1000, minimumCount: 200);
@@ -286,7 +261,7 @@ public sealed class TriggerDocsExamplesTests
         // Fire on the estimate; the metric's name says it is one, and so does the explanation.
         var trigger = Trigger.Below("estimated_accuracy", 0.85);
         var result = await trigger.EvaluateAsync(new TriggerContext(TimeProvider.System, stateStore) { Metrics = estimated });
-        // end-docs
+        // </estimated-performance>
 
         result.Fired.Should().BeTrue();
         result.Explain().Should().Contain("estimated_accuracy");
@@ -300,7 +275,7 @@ public sealed class TriggerDocsExamplesTests
         var time = TimeProvider.System;
         var results = new List<TriggerResult>();
 
-        // docs: concept-drift-trigger
+        // <concept-drift-trigger>
         var streams = new InMemoryValueStreams();
         var trigger = Trigger.ConceptDrift(new ConceptDriftOptions
         {
@@ -319,7 +294,7 @@ public sealed class TriggerDocsExamplesTests
                 results.Add(await trigger.EvaluateAsync(new TriggerContext(time, stateStore)));
             }
         }
-        // end-docs
+        // </concept-drift-trigger>
 
         results.Take(6).Should().OnlyContain(r => !r.Fired);
         results.Skip(6).Should().Contain(r => r.Fired);
@@ -334,7 +309,7 @@ public sealed class TriggerDocsExamplesTests
             then: new Dictionary<string, double> { ["income"] = 0.40, ["age"] = 0.30, ["tenure"] = 0.20, ["region"] = 0.10 },
             now: new Dictionary<string, double> { ["income"] = 0.15, ["age"] = 0.30, ["tenure"] = 0.20, ["region"] = 0.35 });
 
-        // docs: feature-importance
+        // <feature-importance>
         // importances: an IFeatureImportanceSource over the host's store (permutation importance at retrain and now).
         var trigger = Trigger.FeatureImportanceShift(new FeatureImportanceShiftOptions
         {
@@ -346,7 +321,7 @@ public sealed class TriggerDocsExamplesTests
         var result = await trigger.EvaluateAsync(new TriggerContext(TimeProvider.System, stateStore));
         // result.Reason: "importance shift 25% >= 20%; largest rank move 3 place(s) >= 3 among the top 10;
         //                 moved: income 40% -> 15% (rank 1 -> 4), region 10% -> 35% (rank 4 -> 1)"
-        // end-docs
+        // </feature-importance>
 
         result.Fired.Should().BeTrue();
         result.Reason.Should().Be("importance shift 25% >= 20%; largest rank move 3 place(s) >= 3 among the top 10; moved: income 40% -> 15% (rank 1 -> 4), region 10% -> 35% (rank 4 -> 1)");
@@ -358,4 +333,5 @@ public sealed class TriggerDocsExamplesTests
 
         public ValueTask<IReadOnlyDictionary<string, double>?> GetImportancesAtLastRetrainAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<IReadOnlyDictionary<string, double>?>(then);
     }
+    // </triggers-custom-trigger>
 }

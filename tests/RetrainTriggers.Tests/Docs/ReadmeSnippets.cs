@@ -4,53 +4,33 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace RetrainTriggers.Tests.ReadmeSnippets;
+namespace RetrainTriggers.Tests.Docs;
 
-// The README quotes the regions between the <...> markers verbatim; the tests below run them and check the README still
-// contains them character for character, so the quick start cannot rot.
-[Collection(nameof(ReadmeQuickStartTests))]
-public class ReadmeQuickStartTests
+/// <summary>The README's snippets, run; <see cref="DocSnippetsTests"/> checks the README quotes them verbatim.</summary>
+[Collection(ConsoleOutputCollection.Name)]
+public sealed class ReadmeSnippets
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
-
     [Fact]
     public async Task QuickStart_AccuracyFineVolumeGrew_FiresAndExplainsWhy()
     {
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
         TriggerResult result;
-        try
+        string printed;
+        using (var console = DocSnippets.CaptureConsole())
         {
             result = await QuickStartAsync();
-        }
-        finally
-        {
-            Console.SetOut(previous);
+            printed = console.Text;
         }
 
         result.Fired.Should().BeTrue();
         result.Children.Select(c => c.Outcome).Should().Equal(TriggerOutcome.NotFired, TriggerOutcome.Fired);
-        var printed = output.ToString();
-        printed.Should().StartWith("Retrain: True").And.Contain("accuracy").And.Contain("25%");
-        printed.Should().Contain(result.Explain());
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
-        readme.Should().Contain("```text\n" + printed.ReplaceLineEndings("\n") + "```", "the README shows what the quick start prints");
-    }
-
-    [Fact]
-    public void Readme_QuotesQuickStartVerbatim()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
-
-        readme.Should().Contain(Region("quick-start"));
-        readme.Should().Contain(Region("dependency-injection"));
+        printed.Should().StartWith("Retrain: True").And.Contain("accuracy").And.Contain("25%").And.Contain(result.Explain());
+        DocSnippets.AssertOutput("readme-quick-start", printed);
     }
 
     [Fact]
     public async Task Readme_AppSettingsExample_BindsAndFiresThroughDependencyInjection()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(DocSnippets.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
         var json = Regex.Match(readme, "```json\n(?<json>.*?)```", RegexOptions.Singleline).Groups["json"].Value;
         json.Should().Contain("\"RetrainTriggers\"");
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
@@ -59,9 +39,9 @@ public class ReadmeQuickStartTests
         configuration["RetrainTriggers:StateFilePath"] = Path.Combine(directory, "state.json");
         var services = new ServiceCollection();
 
-        // <dependency-injection>
+        // <readme-dependency-injection>
         services.AddRetrainTriggers(configuration.GetSection("RetrainTriggers"));
-        // </dependency-injection>
+        // </readme-dependency-injection>
 
         try
         {
@@ -90,7 +70,7 @@ public class ReadmeQuickStartTests
 
     private static async Task<TriggerResult> QuickStartAsync()
     {
-        // <quick-start>
+        // <readme-quick-start>
         // Retrain when accuracy drops below 0.85 OR the labeled data grew by at least 20% since the last retrain.
         var trigger = Trigger.Below("accuracy", 0.85) | Trigger.Volume(minGrowth: 0.20);
 
@@ -104,37 +84,7 @@ public class ReadmeQuickStartTests
 
         Console.WriteLine($"Retrain: {result.Fired}");
         Console.WriteLine(result.Explain());
-        // </quick-start>
+        // </readme-quick-start>
         return result;
     }
-
-    private static string Region(string name)
-    {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "RetrainTriggers.Tests", "ReadmeSnippets", "ReadmeQuickStartTests.cs"))
-            .ReplaceLineEndings("\n");
-        var match = Regex.Match(source, $"\n(?<indent> *)// <{name}>\n(?<body>.*?)\n *// </{name}>", RegexOptions.Singleline);
-        match.Success.Should().BeTrue("the region {0} must exist", name);
-        var indent = match.Groups["indent"].Value.Length;
-        var lines = match.Groups["body"].Value.Split('\n').Select(line => line.Length >= indent ? line[indent..] : line.TrimStart());
-        return string.Join('\n', lines);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RetrainTriggers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RetrainTriggers.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
-// The quick start prints to Console.Out, which the test redirects: run it alone so no other test writes in between.
-[CollectionDefinition(nameof(ReadmeQuickStartTests), DisableParallelization = true)]
-public sealed class ReadmeQuickStartCollection
-{
 }
