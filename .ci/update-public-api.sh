@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Dependencies first: a project whose reference does not compile reports nothing of its own.
-for project in src/RetrainTriggers src/RetrainTriggers.MLNet; do
+for project in src/RetrainTriggers src/RetrainTriggers.MLNet src/RetrainTriggers.PostgreSql; do
   name="$(basename "$project")"
   unshipped="$project/PublicAPI.Unshipped.txt"
   [ -f "$unshipped" ] || printf '#nullable enable\n' > "$unshipped"
