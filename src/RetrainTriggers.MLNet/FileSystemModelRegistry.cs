@@ -148,7 +148,7 @@ public sealed class FileSystemModelRegistry
                 DataWatermark = request.DataWatermark,
                 TrainingRowCount = trainedModel.TrainingRowCount,
                 Metrics = new Dictionary<string, double>(trainedModel.Metrics, StringComparer.Ordinal),
-                ReferenceProfile = trainedModel.ReferenceProfile is null ? null : (JsonObject)trainedModel.ReferenceProfile.DeepClone(),
+                ReferenceProfile = trainedModel.ReferenceProfile is null ? null : JsonNode.Parse(trainedModel.ReferenceProfile.ToUtf8Json())!.AsObject(),
                 ModelFile = ModelFileName,
                 ModelSha256 = Sha256Hex(modelBytes),
             };

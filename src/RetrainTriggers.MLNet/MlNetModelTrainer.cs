@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RetrainTriggers.Drift;
 using Microsoft.ML;
 using RetrainTriggers.Orchestration;
 
@@ -16,7 +16,7 @@ public sealed class MlNetModelTrainer : IModelTrainer<ITransformer>
     private readonly Func<TrainingRequest, CancellationToken, ValueTask<IDataView>> _dataLoader;
     private readonly int _seed;
     private readonly MlNetModelEvaluatorOptions? _trainingMetrics;
-    private readonly Func<IDataView, TrainingRequest, CancellationToken, ValueTask<JsonObject?>>? _profileBuilder;
+    private readonly Func<IDataView, TrainingRequest, CancellationToken, ValueTask<DatasetProfile?>>? _profileBuilder;
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="estimatorFactory">Builds the (untrained) pipeline for a run, from the run's context and request.</param>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RetrainTriggers.Drift;
 using Microsoft.ML;
 using RetrainTriggers.Orchestration;
 
@@ -20,9 +20,9 @@ public sealed class MlNetModelTrainerOptions
     public MlNetModelEvaluatorOptions? TrainingMetrics { get; set; }
 
     /// <summary>
-    /// Gets or sets a builder of the serialised reference drift profile from the training data, or
+    /// Gets or sets a builder of the reference drift profile from the training data, or
     /// <see langword="null"/> when no profile is built. It runs after training, with the same data view.
     /// </summary>
     /// <value>Default <see langword="null"/>.</value>
-    public Func<IDataView, TrainingRequest, CancellationToken, ValueTask<JsonObject?>>? ReferenceProfileBuilder { get; set; }
+    public Func<IDataView, TrainingRequest, CancellationToken, ValueTask<DatasetProfile?>>? ReferenceProfileBuilder { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
+using RetrainTriggers.Drift;
 using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Orchestration;
 
@@ -50,7 +51,7 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
     public async Task RegisterAsync_ManifestRecordsRequestMetricsAndProfile()
     {
         var registry = NewRegistry();
-        var profile = new JsonObject { ["feature"] = "tenure", ["edges"] = new JsonArray(0.5, 1.5) };
+        var profile = new DatasetProfile([NumericFeatureProfile.Build("tenure", [0.5, 1.5, 2.5])], []);
         var metrics = new Dictionary<string, double> { ["Accuracy"] = 0.875, ["AreaUnderRocCurve"] = double.NaN };
         var request = new TrainingRequest(
             "churn", "run-9", "PSI 0.31 on tenure", T0.AddDays(-7), T0, "events<=2026-11-22T09:00Z");
@@ -68,7 +69,7 @@ public sealed class FileSystemModelRegistryTests : IDisposable, IClassFixture<Fi
         manifest.CreatedAt.Should().Be(T0);
         manifest.Metrics["Accuracy"].Should().Be(0.875);
         double.IsNaN(manifest.Metrics["AreaUnderRocCurve"]).Should().BeTrue();
-        JsonNode.DeepEquals(manifest.ReferenceProfile, profile).Should().BeTrue();
+        JsonNode.DeepEquals(manifest.ReferenceProfile, JsonNode.Parse(profile.ToJson())).Should().BeTrue();
         manifest.ModelSha256.Should().MatchRegex("^[0-9a-f]{64}$");
         var json = await File.ReadAllTextAsync(Path.Combine(Root, "versions", "1", "manifest.json"));
         json.Should().Contain("\"createdAt\": \"2026-11-22T09:00:00+00:00\"").And.Contain("\"Accuracy\": 0.875");

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.ML;
+using RetrainTriggers.Drift;
 using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Orchestration;
 
@@ -69,7 +69,8 @@ public class MlNetModelTrainerTests
             Seed = 5,
             TrainingMetrics = new MlNetModelEvaluatorOptions(),
             ReferenceProfileBuilder = (data, request, _) =>
-                ValueTask.FromResult<JsonObject?>(new JsonObject { ["rows"] = data.GetRowCount(), ["pipeline"] = request.PipelineName }),
+                ValueTask.FromResult<DatasetProfile?>(new DatasetProfile(
+                    [NumericFeatureProfile.Build(request.PipelineName, [data.GetRowCount() ?? -1])], [])),
         };
         var trainer = new MlNetModelTrainer((ml, _) => SyntheticData.BinaryPipeline(ml), (_, _) => ValueTask.FromResult(_loaderContext.Data.LoadFromEnumerable(rows)), options);
 
@@ -77,8 +78,7 @@ public class MlNetModelTrainerTests
 
         trained.Metrics.Keys.Should().BeEquivalentTo(MlNetMetricCatalog.ForTask(MlNetTask.BinaryClassification).Select(m => m.Name));
         trained.Metrics[MlNetMetricNames.Accuracy].Should().BeGreaterThan(0.75);
-        trained.ReferenceProfile!["rows"]!.GetValue<long>().Should().Be(800);
-        trained.ReferenceProfile["pipeline"]!.GetValue<string>().Should().Be("churn");
+        trained.ReferenceProfile!.NumericFeatures["churn"].Min.Should().Be(800);
     }
 
     [Fact]

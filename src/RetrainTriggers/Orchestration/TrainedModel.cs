@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RetrainTriggers.Drift;
 
 namespace RetrainTriggers.Orchestration;
 
@@ -13,10 +13,7 @@ public sealed class TrainedModel<TModel>
     /// <param name="trainingRowCount">The number of rows the model was trained on; not negative.</param>
     /// <param name="metrics">Training metrics by name (ordinal names), or <see langword="null"/> for none. Copied.</param>
     /// <param name="artifactPath">Where the trainer stored the model, or <see langword="null"/> when it did not store it.</param>
-    /// <param name="referenceProfile">
-    /// The serialised reference drift profile frozen from the training data, or <see langword="null"/>. Deep-copied,
-    /// so later changes to the caller's node do not leak into this record.
-    /// </param>
+    /// <param name="referenceProfile">The reference drift profile frozen from the training data (immutable), or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="trainingRowCount"/> is negative.</exception>
     /// <exception cref="ArgumentException">A metric name is empty or whitespace, or <paramref name="artifactPath"/> is empty.</exception>
@@ -25,7 +22,7 @@ public sealed class TrainedModel<TModel>
         long trainingRowCount,
         IReadOnlyDictionary<string, double>? metrics = null,
         string? artifactPath = null,
-        JsonObject? referenceProfile = null)
+        DatasetProfile? referenceProfile = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(trainingRowCount);
@@ -38,7 +35,7 @@ public sealed class TrainedModel<TModel>
         TrainingRowCount = trainingRowCount;
         Metrics = CopyMetrics(metrics);
         ArtifactPath = artifactPath;
-        ReferenceProfile = referenceProfile is null ? null : (JsonObject)referenceProfile.DeepClone();
+        ReferenceProfile = referenceProfile;
     }
 
     /// <summary>Gets the trained model.</summary>
@@ -54,11 +51,10 @@ public sealed class TrainedModel<TModel>
     public string? ArtifactPath { get; }
 
     /// <summary>
-    /// Gets the serialised reference drift profile frozen from the training data, or <see langword="null"/> when the
-    /// trainer built none. It is carried as JSON so that this contract does not depend on the drift layer's types;
-    /// drift detection deserialises it into a reference profile.
+    /// Gets the reference drift profile frozen from the training data, or <see langword="null"/> when the trainer built none.
+    /// After a promotion the pipeline checks drift against the champion's profile.
     /// </summary>
-    public JsonObject? ReferenceProfile { get; }
+    public DatasetProfile? ReferenceProfile { get; }
 
     private static IReadOnlyDictionary<string, double> CopyMetrics(IReadOnlyDictionary<string, double>? metrics)
     {

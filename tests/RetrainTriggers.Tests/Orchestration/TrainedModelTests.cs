@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using RetrainTriggers.Drift;
 using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.Tests.Orchestration;
@@ -6,20 +6,19 @@ namespace RetrainTriggers.Tests.Orchestration;
 public class TrainedModelTests
 {
     [Fact]
-    public void Ctor_CopiesMetricsAndProfile()
+    public void Ctor_CopiesMetricsAndKeepsProfile()
     {
         var metrics = new Dictionary<string, double> { ["accuracy"] = 0.9 };
-        var profile = new JsonObject { ["features"] = new JsonArray("age") };
+        var profile = new DatasetProfile([NumericFeatureProfile.Build("age", [30, 40, 50])], []);
 
         var trained = new TrainedModel<string>("model.onnx", 100, metrics, "/models/a.onnx", profile);
         metrics["accuracy"] = 0.1;
-        profile["features"] = null;
 
         trained.Model.Should().Be("model.onnx");
         trained.TrainingRowCount.Should().Be(100);
         trained.Metrics["accuracy"].Should().Be(0.9);
         trained.ArtifactPath.Should().Be("/models/a.onnx");
-        trained.ReferenceProfile!["features"]!.AsArray().Should().HaveCount(1);
+        trained.ReferenceProfile.Should().BeSameAs(profile);
     }
 
     [Fact]

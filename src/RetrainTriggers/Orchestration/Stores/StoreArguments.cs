@@ -1,0 +1,33 @@
+namespace RetrainTriggers.Orchestration;
+
+/// <summary>Argument checks shared by the stores.</summary>
+internal static class StoreArguments
+{
+    /// <summary>Throws when <paramref name="pipelineName"/> is not a valid pipeline name.</summary>
+    public static void Pipeline(string pipelineName, string paramName = "pipelineName") => PipelineNames.Validate(pipelineName, paramName);
+
+    /// <summary>Throws when <paramref name="duration"/> is not positive.</summary>
+    public static void Duration(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero, nameof(duration));
+    }
+
+    /// <summary>Throws when <paramref name="run"/> does not belong to the lease's pipeline.</summary>
+    public static void Run(RetrainLease lease, RetrainRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!string.Equals(run.PipelineName, lease.PipelineName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Run '{run.RunId}' belongs to pipeline '{run.PipelineName}', but the lease is for pipeline '{lease.PipelineName}'.",
+                nameof(run));
+        }
+    }
+
+    /// <summary>Throws when <paramref name="query"/> is null or its limit is below 1.</summary>
+    public static void Query(RetrainRunQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query) + "." + nameof(query.Limit));
+    }
+}
