@@ -67,10 +67,10 @@ internal static class Migrations
     public static async Task<(int Before, int After)> EnsureAsync(NpgsqlDataSource dataSource, string schema, int commandTimeout, CancellationToken cancellationToken)
     {
         var quoted = SchemaName.Quote(schema);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        await using (var command = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        using (var command = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
         {
             command.CommandTimeout = commandTimeout;
             command.Parameters.Add(new NpgsqlParameter { Value = "retrain-triggers:migrate:" + schema });
@@ -85,7 +85,7 @@ internal static class Migrations
             cancellationToken).ConfigureAwait(false);
 
         int before;
-        await using (var command = new NpgsqlCommand($"select coalesce(max(version), 0) from {quoted}.schema_migrations", connection, transaction))
+        using (var command = new NpgsqlCommand($"select coalesce(max(version), 0) from {quoted}.schema_migrations", connection, transaction))
         {
             command.CommandTimeout = commandTimeout;
             before = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ internal static class Migrations
         for (var version = before + 1; version <= All.Count; version++)
         {
             await ExecuteAsync(connection, transaction, All[version - 1].Replace("{s}", quoted, StringComparison.Ordinal), commandTimeout, cancellationToken).ConfigureAwait(false);
-            await using var record = new NpgsqlCommand($"insert into {quoted}.schema_migrations (version) values ($1)", connection, transaction);
+            using var record = new NpgsqlCommand($"insert into {quoted}.schema_migrations (version) values ($1)", connection, transaction);
             record.CommandTimeout = commandTimeout;
             record.Parameters.Add(new NpgsqlParameter { Value = version });
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ internal static class Migrations
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int commandTimeout, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

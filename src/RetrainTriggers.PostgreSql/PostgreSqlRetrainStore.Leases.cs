@@ -15,8 +15,8 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (var ensure = Command(connection, transaction, sql.LeaseEnsureRow))
+                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                using (var ensure = Command(connection, transaction, sql.LeaseEnsureRow))
                 {
                     ensure.Parameters.Add(Text(pipelineName));
                     await ensure.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -24,10 +24,10 @@ public sealed partial class PostgreSqlRetrainStore
 
                 RetrainLease? current = null;
                 long lastToken;
-                await using (var select = Command(connection, transaction, sql.LeaseForUpdate))
+                using (var select = Command(connection, transaction, sql.LeaseForUpdate))
                 {
                     select.Parameters.Add(Text(pipelineName));
-                    await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     await reader.ReadAsync(ct).ConfigureAwait(false);
                     lastToken = reader.GetInt64(1);
                     if (!reader.IsDBNull(0))
@@ -42,7 +42,7 @@ public sealed partial class PostgreSqlRetrainStore
                     return null;
                 }
 
-                await using (var take = Command(connection, transaction, sql.LeaseTake))
+                using (var take = Command(connection, transaction, sql.LeaseTake))
                 {
                     take.Parameters.Add(Text(pipelineName));
                     take.Parameters.Add(Text(owner));
@@ -68,7 +68,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.LeaseRenew);
+                using var command = Command(connection, null, sql.LeaseRenew);
                 command.Parameters.Add(Text(lease.PipelineName));
                 command.Parameters.Add(Long(lease.FencingToken));
                 command.Parameters.Add(Long(renewed.ExpiresAt.UtcTicks));
@@ -87,7 +87,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.LeaseRelease);
+                using var command = Command(connection, null, sql.LeaseRelease);
                 command.Parameters.Add(Text(lease.PipelineName));
                 command.Parameters.Add(Long(lease.FencingToken));
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

@@ -79,8 +79,8 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (var check = Command(connection, transaction, sql.LeaseTokenForShare))
+                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                using (var check = Command(connection, transaction, sql.LeaseTokenForShare))
                 {
                     check.Parameters.Add(Text(lease.PipelineName));
                     var token = await check.ExecuteScalarAsync(ct).ConfigureAwait(false);

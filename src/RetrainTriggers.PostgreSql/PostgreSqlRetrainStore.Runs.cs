@@ -22,7 +22,7 @@ public sealed partial class PostgreSqlRetrainStore
             "record fire key '" + fireKey + "' of pipeline '" + lease.PipelineName + "'",
             async (connection, transaction, ct) =>
             {
-                await using (var insert = Command(connection, transaction, sql.FireKeyInsert))
+                using (var insert = Command(connection, transaction, sql.FireKeyInsert))
                 {
                     insert.Parameters.Add(Text(lease.PipelineName));
                     insert.Parameters.Add(Text(fireKey));
@@ -34,7 +34,7 @@ public sealed partial class PostgreSqlRetrainStore
                     }
                 }
 
-                await using var owner = Command(connection, transaction, sql.FireKeyRunId);
+                using var owner = Command(connection, transaction, sql.FireKeyRunId);
                 owner.Parameters.Add(Text(lease.PipelineName));
                 owner.Parameters.Add(Text(fireKey));
                 return await owner.ExecuteScalarAsync(ct).ConfigureAwait(false) is string recordedBy
@@ -54,7 +54,7 @@ public sealed partial class PostgreSqlRetrainStore
             "release fire key '" + fireKey + "' of pipeline '" + lease.PipelineName + "'",
             async (connection, transaction, ct) =>
             {
-                await using var delete = Command(connection, transaction, sql.FireKeyDelete);
+                using var delete = Command(connection, transaction, sql.FireKeyDelete);
                 delete.Parameters.Add(Text(lease.PipelineName));
                 delete.Parameters.Add(Text(fireKey));
                 delete.Parameters.Add(Text(runId));
@@ -73,10 +73,10 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.FireKeyGet);
+                using var command = Command(connection, null, sql.FireKeyGet);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(fireKey));
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false)
                     ? new FireKeyRecord(fireKey, reader.GetString(0), FromTicks(reader.GetInt64(1)))
                     : null;
@@ -105,7 +105,7 @@ public sealed partial class PostgreSqlRetrainStore
             "save run '" + run.RunId + "' of pipeline '" + run.PipelineName + "'",
             async (connection, transaction, ct) =>
             {
-                await using var upsert = Command(connection, transaction, sql.RunUpsert);
+                using var upsert = Command(connection, transaction, sql.RunUpsert);
                 upsert.Parameters.Add(Text(run.PipelineName));
                 upsert.Parameters.Add(Text(run.RunId));
                 upsert.Parameters.Add(Text(run.State.ToString()));
@@ -127,7 +127,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.RunGet);
+                using var command = Command(connection, null, sql.RunGet);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(runId));
                 return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string json ? ReadRun(json, pipelineName, runId) : null;
@@ -146,14 +146,14 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.RunQuery);
+                using var command = Command(connection, null, sql.RunQuery);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(new() { Value = query.States is null ? DBNull.Value : query.States.Select(static s => s.ToString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 command.Parameters.Add(new() { Value = query.StartedFrom is { } from ? from.UtcTicks : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
                 command.Parameters.Add(new() { Value = query.StartedBefore is { } before ? before.UtcTicks : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
                 command.Parameters.Add(new() { Value = query.Limit, NpgsqlDbType = NpgsqlDbType.Integer });
                 var runs = new List<RetrainRun>();
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
                     runs.Add(ReadRun(reader.GetString(0), pipelineName, null));

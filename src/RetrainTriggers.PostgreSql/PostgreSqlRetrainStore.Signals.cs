@@ -14,7 +14,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.MetricUpsert);
+                using var command = Command(connection, null, sql.MetricUpsert);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(metric));
                 command.Parameters.Add(new() { Value = sample.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
@@ -35,10 +35,10 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.MetricGet);
+                using var command = Command(connection, null, sql.MetricGet);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(metric));
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 if (!await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
                     return (MetricSample?)null;
@@ -61,7 +61,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: false,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.LabeledRowsAdd);
+                using var command = Command(connection, null, sql.LabeledRowsAdd);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Long(count));
                 return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
@@ -78,7 +78,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.LabeledRowsGet);
+                using var command = Command(connection, null, sql.LabeledRowsGet);
                 command.Parameters.Add(Text(pipelineName));
                 return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long total ? total : 0L;
             },
@@ -96,7 +96,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.DriftUpsert);
+                using var command = Command(connection, null, sql.DriftUpsert);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(DriftScope(feature)));
                 command.Parameters.Add(Text(document));
@@ -114,7 +114,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.DriftGet);
+                using var command = Command(connection, null, sql.DriftGet);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(DriftScope(feature)));
                 return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is string json ? RunDocuments.DeserializeDrift(json) : null;

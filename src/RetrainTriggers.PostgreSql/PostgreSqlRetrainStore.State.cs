@@ -12,7 +12,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.StateGet);
+                using var command = Command(connection, null, sql.StateGet);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(key));
                 return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
@@ -40,7 +40,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.StateUpsert);
+                using var command = Command(connection, null, sql.StateUpsert);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(key));
                 command.Parameters.Add(Text(state));
@@ -57,7 +57,7 @@ public sealed partial class PostgreSqlRetrainStore
             repeatable: true,
             async (connection, ct) =>
             {
-                await using var command = Command(connection, null, sql.StateDelete);
+                using var command = Command(connection, null, sql.StateDelete);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Text(key));
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
