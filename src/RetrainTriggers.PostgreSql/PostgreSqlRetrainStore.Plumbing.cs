@@ -5,7 +5,7 @@ namespace RetrainTriggers.PostgreSql;
 
 public sealed partial class PostgreSqlRetrainStore
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 8;
 
     /// <summary>Opens a connection and runs <paramref name="operation"/>, retrying transient failures when it is safe.</summary>
     /// <remarks>
@@ -45,19 +45,18 @@ public sealed partial class PostgreSqlRetrainStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> WithRetryAsync<T>(string what, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, bool skipMigration = false)
+    private async Task<T> WithRetryAsync<T>(string what, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        _ = skipMigration;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await operation(cancellationToken).ConfigureAwait(false);
             }
-            catch (RetryableException e) when (e.InnerException is NpgsqlException { IsTransient: true } && attempt < MaxAttempts)
+            catch (RetryableException e) when (IsTransient(e.InnerException) && attempt < MaxAttempts)
             {
                 // Back-off in real time: this waits for the database, not for business time.
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * (1 << attempt)), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * (1 << attempt))), cancellationToken).ConfigureAwait(false);
             }
             catch (RetryableException e)
             {
@@ -95,6 +94,10 @@ public sealed partial class PostgreSqlRetrainStore
 
     private NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string text) =>
         new(text, connection, transaction) { CommandTimeout = commandTimeout };
+
+    // Npgsql's own judgement, plus a server shutting down or starting up (a restart): the next connection works.
+    private static bool IsTransient(Exception? exception) => exception is NpgsqlException { IsTransient: true }
+        or PostgresException { SqlState: "57P01" or "57P02" or "57P03" };
 
     private sealed class RetryableException(NpgsqlException inner) : Exception(inner.Message, inner);
 }

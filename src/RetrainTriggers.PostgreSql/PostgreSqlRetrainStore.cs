@@ -85,11 +85,18 @@ public sealed partial class PostgreSqlRetrainStore : IRetrainStore, IAsyncDispos
                     "migrate the schema",
                     async ct =>
                     {
-                        await Migrations.EnsureAsync(dataSource, Schema, commandTimeout, ct).ConfigureAwait(false);
-                        return true;
+                        try
+                        {
+                            // One transaction: a failed attempt left nothing behind, so it is safe to repeat.
+                            await Migrations.EnsureAsync(dataSource, Schema, commandTimeout, ct).ConfigureAwait(false);
+                            return true;
+                        }
+                        catch (NpgsqlException e)
+                        {
+                            throw new RetryableException(e);
+                        }
                     },
-                    cancellationToken,
-                    skipMigration: true).ConfigureAwait(false);
+                    cancellationToken).ConfigureAwait(false);
                 migrated = true;
             }
         }

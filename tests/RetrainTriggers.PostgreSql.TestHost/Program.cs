@@ -27,7 +27,8 @@ using var pipeline = new RetrainPipeline<HostModel>(new RetrainPipelineOptions<H
     Policy = PromotionPolicy.CreateBuilder().Metric("Accuracy", MetricDirection.HigherIsBetter).Superior("Accuracy").Build(),
     Registry = new InMemoryModelRegistry<HostModel>(),
     Store = store,
-    LeaseDuration = TimeSpan.FromSeconds(3),
+    // Short for the instance that is killed (so another takes over soon), long enough elsewhere for a loaded machine.
+    LeaseDuration = mode == "hang" ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30),
     Cooldown = TimeSpan.FromMilliseconds(1),
     RetryDelay = TimeSpan.FromMilliseconds(10),
     MaxRetryDelay = TimeSpan.FromMilliseconds(50),
@@ -39,7 +40,15 @@ switch (mode)
         var evaluations = int.Parse(args[5], CultureInfo.InvariantCulture);
         for (var i = 0; i < evaluations; i++)
         {
-            await pipeline.RunOnceAsync();
+            try
+            {
+                await pipeline.RunOnceAsync();
+            }
+            catch (RetrainLeaseLostException e)
+            {
+                // Fencing refused a write of this instance after another took the lease over: nothing of it happened.
+                Console.WriteLine("lease lost: " + e.Message);
+            }
         }
 
         break;
@@ -47,7 +56,14 @@ switch (mode)
         await pipeline.RunOnceAsync();
         break;
     case "recover":
+        // The killed holder's lease expires a few seconds after its last renewal; until then recovery cannot claim it.
         var interrupted = await pipeline.RecoverAsync();
+        for (var attempt = 0; interrupted.Count == 0 && attempt < 120; attempt++)
+        {
+            await Task.Delay(500);
+            interrupted = await pipeline.RecoverAsync();
+        }
+
         Console.WriteLine("interrupted " + interrupted.Count);
         await pipeline.RunOnceAsync();
         break;

@@ -31,5 +31,8 @@ internal static class PostgresServer
         {
             throw new InvalidOperationException($"{control} restart exited with {process.ExitCode}.");
         }
+
+        // Pooled connections of this process died with the server; the tests' own connections start fresh.
+        NpgsqlConnection.ClearAllPools();
     }
 }
