@@ -237,6 +237,7 @@ public sealed class TriggerDocsExamplesTests
             };
         }
     }
+    // </triggers-custom-trigger>
 
     [Fact]
     public async Task EstimatedPerformance_Snippet_FiresOnTheEstimateBeforeLabelsArrive()
@@ -333,5 +334,4 @@ public sealed class TriggerDocsExamplesTests
 
         public ValueTask<IReadOnlyDictionary<string, double>?> GetImportancesAtLastRetrainAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<IReadOnlyDictionary<string, double>?>(then);
     }
-    // </triggers-custom-trigger>
 }
