@@ -60,8 +60,8 @@ public sealed class DriftDocsSnippets
     {
         // <drift-options>
         var options = new DriftDetectorOptions();
-        options.Rules = options.Rules with { KsMinimumStatistic = 0.05 };                 // all features
-        options.FeatureRules["income"] = options.Rules with { PsiDriftThreshold = 0.3 };    // one feature, wholesale
+        options.Rules = new FeatureDriftRules { KolmogorovSmirnovMinimumEffect = 0.05 };     // all features
+        options.FeatureRules["income"] = new FeatureDriftRules { PsiDriftThreshold = 0.3 };  // one feature, wholesale: library defaults otherwise
         options.IgnoredFeatures.Add("row_id");
         // </drift-options>
 
@@ -73,9 +73,9 @@ public sealed class DriftDocsSnippets
             .AddNumeric("income", Normal(Rows, 50_000, 12_000, seed: 6))
             .AddNumeric("age", Normal(Rows, 40, 10, seed: 7)));
 
-        options.Rules.KsMinimumStatistic.Should().Be(0.05);
+        options.Rules.KolmogorovSmirnovMinimumEffect.Should().Be(0.05);
         options.FeatureRules["income"].PsiDriftThreshold.Should().Be(0.3);
-        options.FeatureRules["income"].KsMinimumStatistic.Should().Be(0.05, "the override starts from the shared rules");
+        options.FeatureRules["income"].KolmogorovSmirnovMinimumEffect.Should().BeNull("a feature's rules replace the shared rules wholesale");
         report.DatasetDecision.Should().Be(DriftDecision.None);
     }
 

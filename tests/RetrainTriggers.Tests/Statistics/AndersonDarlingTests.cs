@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class AndersonDarlingTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.AndersonKSample);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.AndersonKSample);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void KSample_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.AndersonKSample, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.AndersonKSample, name);
         var groups = MoreReferenceData.Sample(MoreReferenceData.AndersonKSample, c).GetProperty("groups").EnumerateArray().Select(g => g.Doubles()).ToArray();
 
         var result = AndersonDarling.KSample(groups, c.GetProperty("midrank").GetBoolean());

@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
@@ -11,11 +12,11 @@ public class CramerVonMisesExactTests
     [MemberData(nameof(Cases))]
     public void TwoSample_ExactReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.KruskalAndCvmExact, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.KruskalAndCvmExact, name);
         var x = c.GetProperty("x").Doubles();
         var y = c.GetProperty("y").Doubles();
 
-        var exact = CramerVonMises.TwoSample(x, y, CvmMethod.Exact);
+        var exact = CramerVonMises.TwoSample(x, y, CramerVonMisesMethod.Exact);
         var auto = CramerVonMises.TwoSample(x, y);
 
         var expected = c.GetProperty("expected");

@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class EppsSingletonTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.EppsSingleton);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.EppsSingleton);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void TwoSample_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.EppsSingleton, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.EppsSingleton, name);
 
         var result = EppsSingleton.TwoSample(
             c.GetProperty("reference").Doubles(),

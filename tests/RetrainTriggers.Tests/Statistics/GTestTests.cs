@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
@@ -10,7 +11,7 @@ public class GTestTests
     [MemberData(nameof(Cases))]
     public void Homogeneity_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.GTest, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.GTest, name);
         var table = c.GetProperty("table").EnumerateArray().Select(row => row.Longs()).ToArray();
 
         var result = GTest.Homogeneity(table[0], table[1]);
@@ -25,7 +26,7 @@ public class GTestTests
     [MemberData(nameof(Cases))]
     public void ExpectedFrequencies_ReferenceCase_MatchScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.GTest, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.GTest, name);
         var table = c.GetProperty("table").EnumerateArray().Select(row => row.Longs()).ToArray();
 
         var expected = ContingencyTable.Expected(table[0], table[1], out _);

@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
@@ -10,7 +11,7 @@ public class KruskalWallisTests
     [MemberData(nameof(Cases))]
     public void Test_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.KruskalAndCvmExact, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.KruskalAndCvmExact, name);
         var groups = c.GetProperty("groups").EnumerateArray().Select(g => g.Doubles()).ToArray();
 
         var result = KruskalWallis.Test(groups);

@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class KuiperTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.DistancesMore);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.DistancesMore);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void TwoSample_ReferenceCase_MatchesNumpy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.DistancesMore, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.DistancesMore, name);
 
         var result = Kuiper.TwoSample(c.GetProperty("reference").Doubles(), c.GetProperty("current").Doubles());
 
@@ -28,8 +29,8 @@ public class KuiperTests
 
         var result = Kuiper.TwoSample(a, b);
 
-        result.DPlus.Should().BeApproximately(KolmogorovSmirnov.TwoSample(a, b, KsAlternative.Greater).Statistic, 1e-15);
-        result.DMinus.Should().BeApproximately(KolmogorovSmirnov.TwoSample(a, b, KsAlternative.Less).Statistic, 1e-15);
+        result.DPlus.Should().BeApproximately(KolmogorovSmirnov.TwoSample(a, b, KolmogorovSmirnovAlternative.Greater).Statistic, 1e-15);
+        result.DMinus.Should().BeApproximately(KolmogorovSmirnov.TwoSample(a, b, KolmogorovSmirnovAlternative.Less).Statistic, 1e-15);
     }
 
     [Fact]

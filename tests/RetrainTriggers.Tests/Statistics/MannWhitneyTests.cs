@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class MannWhitneyTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.MannWhitneyU);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.MannWhitneyU);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Test_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.MannWhitneyU, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.MannWhitneyU, name);
         var sample = MoreReferenceData.Sample(MoreReferenceData.MannWhitneyU, c);
         var method = c.GetProperty("method").GetString() switch
         {

@@ -23,13 +23,13 @@ internal static class MoreReferenceData
 
     /// <summary>The shared sample a case names in its <c>sample</c> property.</summary>
     public static JsonElement Sample(string file, JsonElement c) =>
-        ReferenceData.Load(file).GetProperty("samples").GetProperty(c.GetProperty("sample").GetString()!);
+        GoldenData.Reference.Root(file).GetProperty("samples").GetProperty(c.GetProperty("sample").GetString()!);
 
     /// <summary>Case names of <paramref name="file"/> whose <c>group</c> is <paramref name="group"/>.</summary>
     public static TheoryData<string> Names(string file, string group)
     {
         var data = new TheoryData<string>();
-        foreach (var c in BinnedReferenceData.Cases(file).Where(c => c.GetProperty("group").GetString() == group))
+        foreach (var c in GoldenData.Reference.Cases(file).Where(c => c.GetProperty("group").GetString() == group))
         {
             data.Add(c.GetProperty("name").GetString()!);
         }

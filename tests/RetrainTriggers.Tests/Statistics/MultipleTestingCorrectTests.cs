@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
@@ -5,13 +6,13 @@ namespace RetrainTriggers.Tests.Statistics;
 /// <summary>The statsmodels methods beyond Bonferroni and Benjamini–Hochberg (multiple_testing_more.json) through <see cref="MultipleTesting.Correct"/>.</summary>
 public class MultipleTestingCorrectTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.MultipleTestingMore);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.MultipleTestingMore);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Correct_ReferenceCase_MatchesStatsmodels(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.MultipleTestingMore, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.MultipleTestingMore, name);
         var p = MoreReferenceData.Sample(MoreReferenceData.MultipleTestingMore, c).GetProperty("pvalues").Doubles();
         var method = Method(c.GetProperty("method").GetString()!);
         var alpha = c.Double("alpha");

@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class ProportionDistanceTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.DistancesMore);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.DistancesMore);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Distances_ReferenceBins_MatchScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.DistancesMore, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.DistancesMore, name);
         c.GetProperty("binning").GetString().Should().Be("quantile");
         var binned = BinnedDivergence.Compute(c.GetProperty("reference").Doubles(), c.GetProperty("current").Doubles(), bins: c.GetProperty("bins").GetInt32());
         var r = binned.ReferenceProportions.ToArray();

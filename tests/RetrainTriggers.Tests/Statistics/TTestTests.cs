@@ -1,16 +1,17 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
 
 public class TTestTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.TTest);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.TTest);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void WelchAndStudent_ReferenceCase_MatchScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.TTest, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.TTest, name);
         var sample = MoreReferenceData.Sample(MoreReferenceData.TTest, c);
         var reference = sample.GetProperty("reference").Doubles();
         var current = sample.GetProperty("current").Doubles();

@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using System.Text.Json;
 using RetrainTriggers.Statistics;
 
@@ -5,13 +6,13 @@ namespace RetrainTriggers.Tests.Statistics;
 
 public class WeightedDistanceTests
 {
-    public static TheoryData<string> Cases => BinnedReferenceData.Names(MoreReferenceData.WeightedDistances);
+    public static TheoryData<string> Cases => GoldenData.Reference.Names(MoreReferenceData.WeightedDistances);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void WassersteinAndEnergy_ReferenceCase_MatchScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.WeightedDistances, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.WeightedDistances, name);
         var u = c.GetProperty("u_values").Doubles();
         var v = c.GetProperty("v_values").Doubles();
         var uw = Weights(c.GetProperty("u_weights"));

@@ -1,3 +1,4 @@
+using RetrainTriggers.Tests.TestData;
 using RetrainTriggers.Statistics;
 
 namespace RetrainTriggers.Tests.Statistics;
@@ -10,7 +11,7 @@ public class YatesChiSquareTests
     [MemberData(nameof(Cases))]
     public void Test_ReferenceCase_MatchesScipy(string name)
     {
-        var c = BinnedReferenceData.Case(MoreReferenceData.GTest, name);
+        var c = GoldenData.Reference.Case(MoreReferenceData.GTest, name);
         var t = c.GetProperty("table").EnumerateArray().Select(row => row.Longs()).ToArray();
 
         var result = YatesChiSquare.Test(t[0][0], t[0][1], t[1][0], t[1][1]);
