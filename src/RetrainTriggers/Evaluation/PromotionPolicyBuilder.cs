@@ -114,7 +114,7 @@ public sealed class PromotionPolicyBuilder
     }
 
     /// <summary>Requires the challenger to beat the champion by MORE than <paramref name="margin"/> (strict): improvement &gt; margin.
-    /// "Promote if candidate − champion &gt; 0.01" is <c>Superior("accuracy", 0.01)</c>; margin 0 means "strictly better".</summary>
+    /// The common rule "promote if candidate − champion &gt; 0.01" is <c>Superior("accuracy", 0.01)</c>; margin 0 means "strictly better".</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="margin">The margin, at least 0.</param>
     /// <returns>This builder.</returns>

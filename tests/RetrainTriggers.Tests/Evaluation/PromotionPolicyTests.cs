@@ -5,7 +5,7 @@ namespace RetrainTriggers.Tests.Evaluation;
 
 public class PromotionPolicyTests
 {
-    // ---- The seeds' rule 1: "promote if candidate - champion > 0.01" (strict) ----
+    // ---- The common rule 1: "promote if candidate - champion > 0.01" (strict) ----
 
     [Theory]
     [InlineData(0.86, 0.85, PromotionOutcome.Reject)]   // exactly 0.01 better: not > 0.01
@@ -52,7 +52,7 @@ public class PromotionPolicyTests
             .Decide(Accuracy(champion), Accuracy(candidate)).Outcome.Should().Be(PromotionOutcome.Reject);
     }
 
-    // ---- The seeds' rule 2: "new > current AND new > minimum, else alert" ----
+    // ---- The common rule 2: "new > current AND new > minimum, else alert" ----
 
     [Theory]
     [InlineData(0.85, 0.84, PromotionOutcome.Promote, null)]
