@@ -3,6 +3,7 @@ using RetrainTriggers.Cli.Tests.TestSupport;
 using RetrainTriggers.Csv;
 using RetrainTriggers.Data;
 using RetrainTriggers.Drift;
+using RetrainTriggers.Tests.Docs;
 
 namespace RetrainTriggers.Cli.Tests;
 
@@ -51,6 +52,7 @@ public sealed class DocsSnippetTests : IDisposable
         }
 
         output.ToString().Should().StartWith("Drift: 3 of 6 judged features drifted");
+        DocSnippets.AssertOutput("cli-library", output.ToString());
     }
 
     [Fact]

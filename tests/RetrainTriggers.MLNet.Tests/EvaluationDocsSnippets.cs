@@ -26,7 +26,7 @@ public sealed class EvaluationDocsSnippets
         // <evaluation-overview>
         PromotionPolicy policy = PromotionPolicy.CreateBuilder()
             .Metric("accuracy", MetricDirection.HigherIsBetter)
-            .Superior("accuracy", 0.01)          // "promote if candidate - champion > 0.01"
+            .Superior("accuracy", 0.01)          // the common rule "promote if candidate - champion > 0.01"
             .Build();
 
         PromotionDecision decision = policy.Decide(championEvaluation, challengerEvaluation);   // pure, no I/O

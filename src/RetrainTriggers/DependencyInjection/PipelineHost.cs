@@ -12,6 +12,7 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
 {
     private readonly PipelineDefinition<TModel> definition;
     private readonly IServiceProvider services;
+    private TimeSpan interval = PipelineSettings.DefaultInterval;
     private readonly Lazy<(RetrainPipeline<TModel>? Pipeline, IReadOnlyList<string> Problems)> built;
     private long failedTicks;
     private Exception? lastTickError;
@@ -29,7 +30,15 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
     /// <summary>Gets the configuration path that prefixes every message about this pipeline.</summary>
     public string Prefix { get; }
 
-    public TimeSpan Interval { get; private set; } = PipelineSettings.DefaultInterval;
+    /// <summary>Gets the interval of the hosted loop; reading it builds the pipeline, which reads the configured interval.</summary>
+    public TimeSpan Interval
+    {
+        get
+        {
+            _ = built.Value;
+            return interval;
+        }
+    }
 
     public IReadOnlyList<string> Problems => built.Value.Problems;
 
@@ -85,10 +94,10 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
             problems.AddRange(reader.Errors);
         }
 
-        Interval = definition.Interval ?? settings.Interval ?? PipelineSettings.DefaultInterval;
-        if (Interval <= TimeSpan.Zero)
+        interval = definition.Interval ?? settings.Interval ?? PipelineSettings.DefaultInterval;
+        if (interval <= TimeSpan.Zero)
         {
-            problems.Add($"{Prefix}:Interval {Interval} is not allowed; it must be positive");
+            problems.Add($"{Prefix}:Interval {interval} is not allowed; it must be positive");
         }
 
         var options = new RetrainPipelineOptions<TModel> { Name = Name, TimeProvider = time };
@@ -123,6 +132,12 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
         {
             if (problem == "Policy: is required.")
             {
+                // A Promotion section whose rules failed to read has been reported rule by rule already.
+                if (problems.Any(p => p.StartsWith(Prefix + ":Promotion:", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 problems.Add($"{Prefix}:Promotion is not configured; configure the Promotion rules or call UsePromotionPolicy(...) on the pipeline");
             }
             else if (!AlreadyReported.Any(key => problem == key + ": is required."))

@@ -37,7 +37,11 @@ internal sealed class MonitoringFixture : IAsyncDisposable
                     .UsePromotionPolicy(PipelineHarness.Policy)
                     .UseStore(_ => Store)
                     .EvaluateEvery(Interval)
-                    .Configure(o => o.Cooldown = TimeSpan.Zero);
+                    .Configure(o =>
+                    {
+                        o.Cooldown = TimeSpan.Zero;
+                        o.MaxTrainingAttempts = 1; // a failed attempt ends the run: no back-off on the fake clock
+                    });
                 if (withChampionRegistry)
                 {
                     p.UseRegistry(_ => Registry);
