@@ -31,7 +31,7 @@ internal sealed class PipelineConfigurationReader
         [RuleKind.NonInferior] = ["Metric", "Margin"],
         [RuleKind.SuspiciousImprovement] = ["Metric", "MaxImprovement"],
         [RuleKind.McNemar] = ["Alpha", "Method"],
-        [RuleKind.PairedBootstrap] = ["ConfidenceLevel", "Resamples", "Seed"],
+        [RuleKind.PairedBootstrap] = ["Values", "ConfidenceLevel", "Resamples", "Seed"],
         [RuleKind.MinimumSampleSize] = ["Rows"],
     };
 
@@ -184,6 +184,7 @@ internal sealed class PipelineConfigurationReader
                 break;
             case RuleKind.PairedBootstrap:
                 builder.PairedBootstrap(
+                    values: Enumeration<PerRowOutcome>(rule, "Values") ?? PerRowOutcome.RowCorrect,
                     confidenceLevel: Number(rule, "ConfidenceLevel") ?? Statistics.PairedBootstrap.DefaultConfidenceLevel,
                     resamples: Integer(rule, "Resamples") ?? Statistics.PairedBootstrap.DefaultResamples,
                     seed: UnsignedInteger(rule, "Seed") ?? Statistics.PairedBootstrap.DefaultSeed);

@@ -150,6 +150,37 @@ public sealed class RetrainTriggersBuilderExtensionsTests : IDisposable
         validate.Should().NotThrow("without AddRetrainTriggers(section) or (configure) no single tree is asked for");
     }
 
+    [Theory]
+    [InlineData("RowLosses", null)]
+    [InlineData("RowCorrect", null)]
+    [InlineData("Bogus", "RetrainTriggers:Pipelines:churn:Promotion:Rules:0:Values 'Bogus'")]
+    public async Task AddPipeline_PairedBootstrapValuesFromConfiguration_AreReadLikeTheBuilder(string values, string? error)
+    {
+        var services = Services($$"""
+            { "RetrainTriggers": { "Pipelines": { "churn": {
+                "Triggers": { "Threshold": { "Metric": "Accuracy", "Below": 0.85 } },
+                "Promotion": { "Rules": [ { "Kind": "PairedBootstrap", "Values": "{{values}}", "Resamples": 200 } ] }
+            } } } }
+            """);
+        services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p
+            .UseTrainer<ScriptedTrainer>()
+            .UseEvaluator<AccuracyEvaluator>()
+            .UseRegistry(_ => new InMemoryModelRegistry<FakeModel>(time))
+            .UseMetricCatalog(Catalog));
+        await using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        if (error is null)
+        {
+            validate.Should().NotThrow();
+        }
+        else
+        {
+            validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle().Which.Should().StartWith(error);
+        }
+    }
+
     private ServiceCollection Services(string json)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
