@@ -55,7 +55,7 @@ internal static class DemoCommand
             if (htmlPath is not null)
             {
                 OutputFile.Write("--html", htmlPath, DemoHtml.Render(timeline));
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Timeline with {timeline.Days.Count(d => d.Drift is not null)} drift reports written to {htmlPath}."));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Timeline with {timeline.Days.Count(DemoHtml.Shown)} drift reports written to {htmlPath}."));
             }
 
             return CliApp.ExitNoDrift;
