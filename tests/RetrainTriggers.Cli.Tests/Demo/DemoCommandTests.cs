@@ -115,6 +115,30 @@ public sealed partial class DemoCommandTests : IDisposable
         result.Output.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("README.md", "dotnet run --project src/RetrainTriggers.Cli -- demo")]
+    [InlineData("docs/cli.md", "retrain-triggers demo [--seed 42]")]
+    public void Docs_DemoExcerpt_IsWhatTheDefaultRunPrints(string page, string command)
+    {
+        var text = File.ReadAllText(Path.Combine(DocsSnippetTests.RepositoryRoot(), page)).ReplaceLineEndings("\n");
+        var commandAt = text.IndexOf("```sh\n" + command, StringComparison.Ordinal);
+        commandAt.Should().BeGreaterThanOrEqualTo(0, $"{page} shows the demo command");
+        var start = text.IndexOf("```text\n", commandAt, StringComparison.Ordinal) + "```text\n".Length;
+        var excerpt = text[start..text.IndexOf("\n```", start, StringComparison.Ordinal)].Split('\n');
+        var printed = DemoRun.Default.Timeline;
+
+        // Every shown line is printed, in the shown order; "..." stands for lines left out.
+        var at = 0;
+        foreach (var line in excerpt.Where(l => l != "..."))
+        {
+            var found = printed.Skip(at).ToList().IndexOf(line);
+            found.Should().BeGreaterThanOrEqualTo(0, $"{page} shows '{line}', which the demo prints (after line {at})");
+            at += found + 1;
+        }
+
+        excerpt.Count(l => l != "...").Should().BeGreaterThan(3);
+    }
+
     [GeneratedRegex(@"^\s+PROMOTED v\d+$")]
     private static partial Regex PromotedLine();
 
