@@ -1,6 +1,7 @@
 using System.Globalization;
 using RetrainTriggers.Drift;
 using RetrainTriggers.Evaluation;
+using RetrainTriggers.MLNet;
 using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.Cli.Demo;
@@ -111,8 +112,8 @@ internal static class DemoText
             return;
         }
 
-        var champion = run.ChampionEvaluation?.Metrics.GetValueOrDefault(MlNetAccuracy);
-        var challenger = run.ChallengerEvaluation?.Metrics.GetValueOrDefault(MlNetAccuracy);
+        var champion = run.ChampionEvaluation?.Metrics.GetValueOrDefault(MlNetMetricNames.Accuracy);
+        var challenger = run.ChallengerEvaluation?.Metrics.GetValueOrDefault(MlNetMetricNames.Accuracy);
         var trained = Inv($"trained v{run.ChallengerVersion} on {run.TrainingRowCount} rows; holdout accuracy {Number(challenger)}")
             + (run.ChampionVersion is { } v ? Inv($" vs champion v{v} {Number(champion)}") : " (no champion yet)");
         lines.Add(trained);
@@ -131,8 +132,6 @@ internal static class DemoText
             }
         }
     }
-
-    private const string MlNetAccuracy = "Accuracy";
 
     private static IEnumerable<TriggerResult> FiredLeaves(TriggerResult? node)
     {
