@@ -10,7 +10,7 @@ feed="$work/feed"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
 
 dotnet pack RetrainTriggers.sln -c Release -o "$feed" -p:ContinuousIntegrationBuild=true
-for id in RetrainTriggers RetrainTriggers.MLNet; do
+for id in RetrainTriggers RetrainTriggers.MLNet RetrainTriggers.Csv RetrainTriggers.PostgreSql RetrainTriggers.Cli; do
   [ -f "$feed/$id.$version.nupkg" ] || { echo "pack-smoke: $id.$version.nupkg was not produced" >&2; exit 1; }
   [ -f "$feed/$id.$version.snupkg" ] || { echo "pack-smoke: $id.$version.snupkg (symbols) was not produced" >&2; exit 1; }
 done
@@ -32,3 +32,32 @@ cat > "$app/nuget.config" <<CONFIG
 CONFIG
 (cd "$app" && dotnet run -c Release -p:RetrainTriggersVersion="$version")
 echo "pack-smoke: packages installed from $feed and ran"
+
+# The tool as users install it: from the folder, into a tool path, then the drift check on the samples and the demo.
+tools="$work/tools"
+(cd "$app" && dotnet tool install --tool-path "$tools" --add-source "$feed" RetrainTriggers.Cli --version "$version")
+tool="$tools/retrain-triggers"
+expect_exit() {
+  local want="$1" log="$2"; shift 2
+  set +e
+  "$tool" "$@" >"$log" 2>&1
+  local got=$?
+  set -e
+  if [ "$got" -ne "$want" ]; then
+    cat "$log" >&2
+    echo "pack-smoke: retrain-triggers $* exited with $got, expected $want" >&2
+    exit 1
+  fi
+}
+# The current sample drifts from the reference (exit 1); the reference against itself does not (exit 0).
+expect_exit 1 "$work/drift.txt" drift --reference "$repo/docs/samples/reference.csv" --current "$repo/docs/samples/current.csv"
+grep -q "Dataset drift" "$work/drift.txt" || { cat "$work/drift.txt" >&2; echo "pack-smoke: the drift report has no dataset verdict" >&2; exit 1; }
+expect_exit 0 "$work/same.txt" drift --reference "$repo/docs/samples/reference.csv" --current "$repo/docs/samples/reference.csv"
+expect_exit 2 "$work/missing.txt" drift --reference "$repo/docs/samples/reference.csv" --current "$work/no-such.csv"
+expect_exit 0 "$work/demo.txt" demo --html "$work/demo.html"
+for event in PROMOTED REJECTED "ROLLED BACK"; do
+  grep -q "$event" "$work/demo.txt" || { cat "$work/demo.txt" >&2; echo "pack-smoke: the demo's timeline has no $event" >&2; exit 1; }
+done
+[ -s "$work/demo.html" ] || { echo "pack-smoke: demo --html wrote no report" >&2; exit 1; }
+tail -n 2 "$work/demo.txt"
+echo "pack-smoke: the retrain-triggers tool installed from $feed and ran drift and demo"

@@ -1,6 +1,9 @@
-// Uses the packages exactly as a user gets them from a feed: a trigger evaluation and a drift check.
+// Uses the packages exactly as a user gets them from a feed: a trigger evaluation, a drift check, a CSV read and a
+// PostgreSQL store built (not connected: no server is needed).
 using RetrainTriggers;
+using RetrainTriggers.Csv;
 using RetrainTriggers.Drift;
+using RetrainTriggers.PostgreSql;
 
 var trigger = Trigger.Below("accuracy", 0.85) | Trigger.Volume(minGrowth: 0.20);
 var signals = new InMemorySignals();
@@ -18,4 +21,27 @@ var shifted = Enumerable.Range(0, 2000).Select(_ => random.NextDouble() + 0.5).T
 var profile = DatasetProfile.Build(new DriftWindow().AddNumeric("x", reference));
 var report = new DriftDetector(profile).Detect(new DriftWindow().AddNumeric("x", shifted));
 Console.WriteLine($"dataset drift: {report.DatasetDecision}");
-return report.DatasetDecision == DriftDecision.Drift ? 0 : 4;
+if (report.DatasetDecision != DriftDecision.Drift)
+{
+    return 4;
+}
+
+var csv = Path.Combine(Path.GetTempPath(), $"pack-smoke-{Guid.NewGuid():N}.csv");
+File.WriteAllText(csv, "x,plan\n1.5,basic\n2.5,pro\n\"3.5\",basic\n");
+try
+{
+    var csvProfile = CsvData.ReadProfile(csv);
+    Console.WriteLine($"csv profile: {csvProfile.NumericFeatures.Count} numeric, {csvProfile.CategoricalFeatures.Count} categorical");
+    if (csvProfile.NumericFeatures.Count != 1 || csvProfile.CategoricalFeatures.Count != 1)
+    {
+        return 5;
+    }
+}
+finally
+{
+    File.Delete(csv);
+}
+
+await using var store = new PostgreSqlRetrainStore(new PostgreSqlRetrainStoreOptions { ConnectionString = "Host=localhost;Database=retrain" });
+Console.WriteLine($"postgresql store schema: {store.Schema}");
+return 0;

@@ -16,10 +16,11 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var time = timeProvider ?? TimeProvider.System;
-        var root = new RootCommand("Reference profiles and drift reports from CSV files. Exit codes: 0 no dataset drift, 1 dataset drift, 2 bad usage or input.")
+        var root = new RootCommand("Reference profiles and drift reports from CSV files, and an end-to-end demo of the retrain loop. Exit codes: 0 no dataset drift (or the demo succeeded), 1 dataset drift, 2 bad usage or input.")
         {
             ProfileCommand.Create(console),
             DriftCommand.Create(console, time),
+            Demo.DemoCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -7,7 +7,7 @@ namespace RetrainTriggers.Cli;
 /// <summary>The self-contained HTML report: one file, no scripts, no network fetches; every user string is HTML-escaped.</summary>
 internal static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2329;background:#f6f7f9}
         main{max-width:1000px;margin:0 auto;padding:24px}
         .verdict{padding:16px 20px;border-radius:8px;color:#fff;margin-bottom:16px}
@@ -30,10 +30,22 @@ internal static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>Drift report: ").Append(H(ReportText.Decision(report.DatasetDecision))).Append(" — ").Append(H(Path.GetFileName(run.CurrentName))).Append("</title>")
             .Append("<style>").Append(Style).Append("</style></head><body><main>\n");
+        AppendReport(html, run, "feature-", "header");
+        html.Append("</main></body></html>\n");
+        return html.ToString();
+    }
 
-        html.Append("<header class=\"verdict ").Append(Css(report.DatasetDecision)).Append("\"><h1>Dataset: ").Append(H(ReportText.Decision(report.DatasetDecision))).Append("</h1>")
+    /// <summary>Appends one report (verdict, summary table, a section per feature, the rules) to a page that includes <see cref="Style"/>.</summary>
+    /// <param name="html">The page.</param>
+    /// <param name="run">The drift check.</param>
+    /// <param name="idPrefix">The prefix of the features' anchors, unique within the page.</param>
+    /// <param name="verdictElement">The element of the verdict block (<c>header</c> for a page of its own).</param>
+    internal static void AppendReport(StringBuilder html, DriftRun run, string idPrefix, string verdictElement)
+    {
+        var report = run.Report;
+        html.Append('<').Append(verdictElement).Append(" class=\"verdict ").Append(Css(report.DatasetDecision)).Append("\"><h1>Dataset: ").Append(H(ReportText.Decision(report.DatasetDecision))).Append("</h1>")
             .Append("<p>").Append(H(report.Reason)).Append("</p>")
-            .Append(Inv($"<p>{report.DriftedFeatureCount} drifted, {report.WarningFeatureCount} warning, {report.InsufficientDataFeatureCount} insufficient data, of {report.FeatureCount} features; drift share {ReportText.Percent(report.DriftShare)}.</p></header>\n"));
+            .Append(Inv($"<p>{report.DriftedFeatureCount} drifted, {report.WarningFeatureCount} warning, {report.InsufficientDataFeatureCount} insufficient data, of {report.FeatureCount} features; drift share {ReportText.Percent(report.DriftShare)}.</p></{verdictElement}>\n"));
 
         html.Append("<div class=\"meta\"><table><tr><th>Reference</th><td>").Append(H(run.ReferenceName)).Append("</td></tr><tr><th>Current</th><td>").Append(H(run.CurrentName))
             .Append("</td></tr><tr><th>Generated</th><td>").Append(H(report.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'zzz", CultureInfo.InvariantCulture))).Append("</td></tr></table>\n");
@@ -41,7 +53,7 @@ internal static class HtmlReport
         for (var i = 0; i < report.Features.Count; i++)
         {
             var f = report.Features[i];
-            html.Append(Inv($"<tr><td><a href=\"#feature-{i}\">")).Append(H(f.Feature)).Append("</a></td><td>").Append(ReportText.Kind(f.Kind)).Append("</td><td>")
+            html.Append(Inv($"<tr><td><a href=\"#{idPrefix}{i}\">")).Append(H(f.Feature)).Append("</a></td><td>").Append(ReportText.Kind(f.Kind)).Append("</td><td>")
                 .Append(Badge(f.Decision)).Append("</td><td>").Append(H(ReportText.Headline(f))).Append("</td><td class=\"n\">")
                 .Append(H($"{ReportText.Percent(ReportText.ReferenceMissingRate(f))} → {ReportText.Percent(ReportText.CurrentMissingRate(f))}")).Append("</td></tr>");
         }
@@ -49,17 +61,15 @@ internal static class HtmlReport
         html.Append("</tbody></table></div>\n");
         for (var i = 0; i < report.Features.Count; i++)
         {
-            Feature(html, run, report.Features[i], i);
+            Feature(html, run, report.Features[i], idPrefix + i.ToString(CultureInfo.InvariantCulture));
         }
 
         Rules(html, run);
-        html.Append("</main></body></html>\n");
-        return html.ToString();
     }
 
-    private static void Feature(StringBuilder html, DriftRun run, FeatureDriftResult f, int index)
+    private static void Feature(StringBuilder html, DriftRun run, FeatureDriftResult f, string id)
     {
-        html.Append(Inv($"<section class=\"feature\" id=\"feature-{index}\"><h2>")).Append(H(f.Feature)).Append(' ').Append(Badge(f.Decision))
+        html.Append("<section class=\"feature\" id=\"").Append(H(id)).Append("\"><h2>").Append(H(f.Feature)).Append(' ').Append(Badge(f.Decision))
             .Append(" <small>").Append(ReportText.Kind(f.Kind)).Append("</small></h2>");
         if (f.Reasons.Count > 0)
         {
@@ -134,7 +144,7 @@ internal static class HtmlReport
 
     private static string Badge(DriftDecision decision) => $"<span class=\"badge {Css(decision)}\">{H(ReportText.Decision(decision))}</span>";
 
-    private static string Css(DriftDecision decision) => decision switch
+    internal static string Css(DriftDecision decision) => decision switch
     {
         DriftDecision.Drift => "d-drift",
         DriftDecision.Warning => "d-warning",

@@ -5,6 +5,7 @@ using RetrainTriggers.Cli.Tests.TestSupport;
 namespace RetrainTriggers.Cli.Tests;
 
 /// <summary>Opens HTML reports in headless Chromium (Debian's <c>chromium</c>, installed by .ci/run): no console errors, one chart per feature, a screenshot kept as a test artifact.</summary>
+[Collection(DemoRun.Collection)]
 public sealed partial class BrowserTests : IDisposable
 {
     private readonly CliHarness cli = new();
@@ -25,6 +26,22 @@ public sealed partial class BrowserTests : IDisposable
         ChartPattern().Matches(dom).Count.Should().Be(6, "the samples have six features");
         dom.Should().Contain("Dataset: Drift");
         Screenshot(target, "samples-report.png");
+    }
+
+    [Fact]
+    public void DemoReport_InHeadlessChromium_RendersEveryChartWithoutConsoleErrors()
+    {
+        var run = DemoRun.Default;
+        run.Result.ExitCode.Should().Be(CliApp.ExitNoDrift, run.Result.Error);
+
+        var (dom, log) = Chromium("--dump-dom", run.HtmlPath);
+
+        ConsoleMessages(log).Should().BeEmpty();
+        var reports = dom.Split("<section class=\"day\"").Length - 1;
+        reports.Should().BeGreaterThan(2);
+        ChartPattern().Matches(dom).Count.Should().Be(5 * reports, "each drift report draws one chart for each of the five features");
+        dom.Should().Contain("ROLLED BACK");
+        Screenshot(run.HtmlPath, "demo-report.png");
     }
 
     [Fact]
