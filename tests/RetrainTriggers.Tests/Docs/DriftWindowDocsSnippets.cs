@@ -32,7 +32,7 @@ public sealed class DriftWindowDocsSnippets
         DriftReport report = detector.Detect(a.Merge(b));   // check at any time; keep adding afterwards
         // </drift-accumulated-window>
 
-        var whole = new DriftWindow().AddNumeric("latency", [.. partitionA.SelectMany(r => r), .. partitionB.SelectMany(r => r)]);
+        var whole = new DriftWindow().AddNumeric("latency", partitionA.Concat(partitionB).SelectMany(r => r).ToArray());
         report.Features.Should().BeEquivalentTo(detector.Detect(whole).Features);
         report.DatasetDecision.Should().Be(DriftDecision.Drift);
     }
