@@ -68,26 +68,57 @@ public sealed class DriftDetector
     {
         ArgumentNullException.ThrowIfNull(current);
         DriftWindowCheck.Validate(plans, Reference, current);
+        return Run(plan => Evaluate(plan, current), cancellationToken);
+    }
 
+    /// <summary>Creates an empty window accumulator for this detector: add batches as rows arrive, merge partitions, check it with <see cref="Detect(DriftWindowAccumulator, CancellationToken)"/>.</summary>
+    /// <param name="sketch">When the window's numeric values are sketched instead of kept (<see cref="ProfileSketchOptions.ExactBelow"/>, K, seed); <see cref="ProfileSketchOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The empty accumulator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A sketch option is out of range.</exception>
+    public DriftWindowAccumulator CreateWindowAccumulator(ProfileSketchOptions? sketch = null)
+    {
+        sketch ??= ProfileSketchOptions.Default;
+        sketch.Validate();
+        return new DriftWindowAccumulator(this, plans, sketch);
+    }
+
+    /// <summary>Checks an accumulated window against the reference; the accumulator can keep accumulating.</summary>
+    /// <param name="current">The accumulated window, created by this detector.</param>
+    /// <param name="cancellationToken">Cancels the check between features.</param>
+    /// <returns>The report; exactly <see cref="Detect(DriftWindow, CancellationToken)"/>'s on the concatenated batches while the window is below its exact limit (see <see cref="DriftWindowAccumulator"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="current"/> was created by another detector.</exception>
+    public DriftReport Detect(DriftWindowAccumulator current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (!ReferenceEquals(current.Detector, this))
+        {
+            throw new ArgumentException("The window accumulator was created by another detector; create it with this detector's CreateWindowAccumulator.", nameof(current));
+        }
+
+        return Run(current.Evaluate, cancellationToken);
+    }
+
+    private static FeatureDriftResult Evaluate(FeaturePlan plan, DriftWindow current) => plan.Numeric is not null
+        ? NumericFeatureEvaluator.Evaluate(plan, plan.Numeric, current.NumericColumns[plan.Name].Span)
+        : CategoricalFeatureEvaluator.Evaluate(plan, plan.Categorical!, current.CategoricalColumns[plan.Name].Span);
+
+    private DriftReport Run(Func<FeaturePlan, FeatureDriftResult> evaluate, CancellationToken cancellationToken)
+    {
         var results = new FeatureDriftResult[plans.Length];
         if (maxDegreeOfParallelism == 1 || plans.Length == 1)
         {
             for (var i = 0; i < plans.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                results[i] = Evaluate(plans[i], current);
+                results[i] = evaluate(plans[i]);
             }
         }
         else
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-            Parallel.For(0, plans.Length, parallel, i => results[i] = Evaluate(plans[i], current));
+            Parallel.For(0, plans.Length, parallel, i => results[i] = evaluate(plans[i]));
         }
 
         return verdict.Summarise(results, plans, timeProvider.GetUtcNow());
     }
-
-    private static FeatureDriftResult Evaluate(FeaturePlan plan, DriftWindow current) => plan.Numeric is not null
-        ? NumericFeatureEvaluator.Evaluate(plan, plan.Numeric, current.NumericColumns[plan.Name].Span)
-        : CategoricalFeatureEvaluator.Evaluate(plan, plan.Categorical!, current.CategoricalColumns[plan.Name].Span);
 }

@@ -7,12 +7,18 @@ internal static class CategoricalFeatureEvaluator
 {
     public static FeatureDriftResult Evaluate(FeaturePlan plan, CategoricalFeatureProfile profile, ReadOnlySpan<string?> values)
     {
+        var (tally, missing) = CategoryTally.Count(values, profile.Categories.Count + 4);
+        return Evaluate(plan, profile, tally, missing, values.Length);
+    }
+
+    /// <summary>Evaluates already-counted window categories (<paramref name="tally"/> is not kept; the caller may pass its own copy).</summary>
+    public static FeatureDriftResult Evaluate(FeaturePlan plan, CategoricalFeatureProfile profile, Dictionary<string, long> tally, long missing, long length)
+    {
         var rules = plan.Rules;
         var wanted = rules.CategoricalStatistics;
-        var (tally, missing) = CategoryTally.Count(values, profile.Categories.Count + 4);
-        var present = values.Length - missing;
+        var present = length - missing;
         var builder = new FeatureResultBuilder(plan, profile.Count, profile.MissingCount, present, missing);
-        builder.MissingRate(profile.MissingRate, values.Length);
+        builder.MissingRate(profile.MissingRate, length);
         if (!builder.Sufficient(rules.MinimumSampleSize))
         {
             return builder.Build();

@@ -99,6 +99,14 @@ internal sealed class FeatureResultBuilder(FeaturePlan plan, long referenceCount
         reasons.Add(FormattableString.Invariant($"{statistic}: insufficient data, at least {needed} {unit} needed on each side"));
     }
 
+    /// <summary>Records that <paramref name="statistic"/> cannot be computed from what is held (no value, <see cref="DriftDecision.InsufficientData"/>), with the reason.</summary>
+    public void Unavailable(DriftStatistic statistic, string reason)
+    {
+        statistics.Add(new DriftStatisticResult(statistic, null, null, DriftDecision.InsufficientData));
+        insufficientDistributionStatistics++;
+        reasons.Add(reason);
+    }
+
     public FeatureDriftResult Build()
     {
         var final = decision;

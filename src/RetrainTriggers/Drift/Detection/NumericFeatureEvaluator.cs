@@ -58,7 +58,7 @@ internal static class NumericFeatureEvaluator
         return builder.Build();
     }
 
-    private static void AddBinned(FeatureResultBuilder builder, FeatureDriftRules rules, ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
+    internal static void AddBinned(FeatureResultBuilder builder, FeatureDriftRules rules, ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
         var wanted = rules.NumericStatistics;
         if ((wanted & NumericStatistics.Psi) != 0)

@@ -88,6 +88,9 @@ public sealed partial class NumericFeatureProfile
         return new BoundedKsResult(SketchStatistics.Ks(sketchValues!, sketchCumulative!, count, index, current, alternative), sketch.RankErrorBound);
     }
 
+    /// <summary>Gets the sketch's sorted view (distinct values, cumulative weights), null for an exact profile.</summary>
+    internal (double[] Values, long[] Cumulative)? SketchView => sketchValues is null ? null : (sketchValues, sketchCumulative!);
+
     /// <summary>Gets the sketch (null for an exact profile); never handed out publicly, callers could change it.</summary>
     internal KllSketch? SketchOrNull => sketch;
 

@@ -1,0 +1,142 @@
+namespace RetrainTriggers.Drift;
+
+/// <summary>
+/// A current window accumulated batch by batch in bounded memory, mergeable across threads or partitions, and checked
+/// at any time with <see cref="DriftDetector.Detect(DriftWindowAccumulator, CancellationToken)"/>. Create one with
+/// <see cref="DriftDetector.CreateWindowAccumulator"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Per numeric feature it keeps the window's exact counts in the reference's frozen bins, its missing count, a KLL
+/// sketch of its finite values, and the values themselves while fewer than <see cref="ProfileSketchOptions.ExactBelow"/>
+/// are finite. Below that limit a check gives exactly the report <see cref="DriftDetector.Detect(DriftWindow, CancellationToken)"/>
+/// gives on the concatenated batches. From that limit on, PSI, KL, Jensen–Shannon, Hellinger and the missing rate are
+/// still exact (they need only the bin counts); KS is computed from the window's sketch, its statistic within
+/// <see cref="DriftStatisticResult.ErrorBound"/> (the window sketch's rank-error bound plus the reference's) and its
+/// p-value the asymptotic one at the estimate; Wasserstein, energy distance and Cramér–von Mises need the full window
+/// and are reported with no value and <see cref="DriftDecision.InsufficientData"/>, with the reason.
+/// </para>
+/// <para>
+/// Per categorical feature it keeps the count of each category seen and the missing count, so every categorical
+/// statistic is exact; memory grows with the number of distinct categories, not rows. Not thread-safe: use one
+/// accumulator per thread or partition and <see cref="Merge"/>.
+/// </para>
+/// </remarks>
+public sealed class DriftWindowAccumulator
+{
+    private readonly ProfileSketchOptions sketch;
+    private readonly Dictionary<string, NumericWindowState> numeric = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CategoricalWindowState> categorical = new(StringComparer.Ordinal);
+
+    internal DriftWindowAccumulator(DriftDetector detector, IReadOnlyList<FeaturePlan> plans, ProfileSketchOptions sketch)
+    {
+        Detector = detector;
+        this.sketch = sketch;
+        foreach (var plan in plans)
+        {
+            if (plan.Numeric is not null)
+            {
+                numeric.Add(plan.Name, new NumericWindowState(plan.Numeric, sketch));
+            }
+            else
+            {
+                categorical.Add(plan.Name, new CategoricalWindowState(plan.Categorical!));
+            }
+        }
+    }
+
+    /// <summary>Gets the number of batches added (merged accumulators included).</summary>
+    public long BatchCount { get; private set; }
+
+    /// <summary>Gets the detector that created this accumulator and checks it.</summary>
+    internal DriftDetector Detector { get; }
+
+    /// <summary>Adds a batch of rows; a batch may omit features (they get no rows from it) and hold features the detector ignores.</summary>
+    /// <param name="batch">The batch; its columns are read now and not kept.</param>
+    /// <returns>This accumulator, for chaining.</returns>
+    /// <exception cref="ArgumentException">The batch holds a feature the reference profile does not know, or a feature of the wrong kind; the message names the feature and nothing is added.</exception>
+    public DriftWindowAccumulator Add(DriftWindow batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var reference = Detector.Reference;
+        foreach (var name in batch.NumericColumns.Keys)
+        {
+            Check(name, FeatureKind.Numeric, reference.CategoricalFeatures.ContainsKey(name), reference.NumericFeatures.ContainsKey(name), nameof(batch));
+        }
+
+        foreach (var name in batch.CategoricalColumns.Keys)
+        {
+            Check(name, FeatureKind.Categorical, reference.NumericFeatures.ContainsKey(name), reference.CategoricalFeatures.ContainsKey(name), nameof(batch));
+        }
+
+        foreach (var (name, values) in batch.NumericColumns)
+        {
+            numeric.GetValueOrDefault(name)?.Add(values.Span);
+        }
+
+        foreach (var (name, values) in batch.CategoricalColumns)
+        {
+            categorical.GetValueOrDefault(name)?.Add(values.Span);
+        }
+
+        BatchCount++;
+        return this;
+    }
+
+    /// <summary>Merges another accumulator (of disjoint rows, created by the same detector with the same sketch options) into this one; the other is unchanged.</summary>
+    /// <param name="other">The accumulator to merge.</param>
+    /// <returns>This accumulator, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, was created by another detector, or uses other sketch options.</exception>
+    public DriftWindowAccumulator Merge(DriftWindowAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(this, other))
+        {
+            throw new ArgumentException("An accumulator cannot be merged into itself.", nameof(other));
+        }
+
+        if (!ReferenceEquals(Detector, other.Detector))
+        {
+            throw new ArgumentException("Cannot merge window accumulators created by different detectors.", nameof(other));
+        }
+
+        if (sketch.K != other.sketch.K || sketch.ExactBelow != other.sketch.ExactBelow)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"Cannot merge window accumulators with different sketch options (K {sketch.K} vs {other.sketch.K}, ExactBelow {sketch.ExactBelow} vs {other.sketch.ExactBelow})."),
+                nameof(other));
+        }
+
+        foreach (var (name, state) in other.numeric)
+        {
+            numeric[name].Merge(state);
+        }
+
+        foreach (var (name, state) in other.categorical)
+        {
+            categorical[name].Merge(state);
+        }
+
+        BatchCount += other.BatchCount;
+        return this;
+    }
+
+    /// <summary>Evaluates one checked feature from the accumulated state.</summary>
+    internal FeatureDriftResult Evaluate(FeaturePlan plan) => plan.Numeric is not null
+        ? numeric[plan.Name].Evaluate(plan)
+        : categorical[plan.Name].Evaluate(plan);
+
+    private static void Check(string name, FeatureKind kind, bool otherKind, bool known, string paramName)
+    {
+        if (otherKind)
+        {
+            throw new ArgumentException(
+                $"Feature '{name}' is {(kind == FeatureKind.Numeric ? FeatureKind.Categorical : FeatureKind.Numeric)} in the reference profile but {kind} in the batch.", paramName);
+        }
+
+        if (!known)
+        {
+            throw new ArgumentException($"Feature '{name}' is in the batch but not in the reference profile.", paramName);
+        }
+    }
+}
