@@ -50,6 +50,8 @@ public sealed class RetrainMonitoringServiceTests
 
         await fixture.Service.StartAsync(CancellationToken.None);
         await fixture.NextEvaluationAsync();
+        // The first tick fired; its run reaches the trainer asynchronously. Wait until it is training.
+        await PipelineHarness.WaitUntilAsync(() => trainer.Calls == 1);
         for (var i = 0; i < 3; i++)
         {
             fixture.Time.Advance(MonitoringFixture.Interval);
