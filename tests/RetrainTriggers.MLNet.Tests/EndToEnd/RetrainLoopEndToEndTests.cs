@@ -105,6 +105,8 @@ public sealed class RetrainLoopEndToEndTests : IDisposable
 
         // In service, v4 does worse than v2 did on the holdout, beyond the watch margin: rolled back to v2.
         var baseline = promoted.ChampionEvaluation!.Metrics["Accuracy"];
+        (await TickAsync(second)).Verdict.Should().Be(RetrainVerdict.DuplicateCause, "no reading of v4 yet, and the breach goes on");
+        (await churn.Registry.GetByAliasAsync(ModelAliases.Champion))!.Version.Should().Be(4);
         await churn.Signals.RecordMetricAsync("Accuracy", baseline - 0.1);
         var watched = await TickAsync(second);
         watched.Verdict.Should().Be(RetrainVerdict.DuplicateCause, "the breach that trained v4 still goes on");
