@@ -20,7 +20,7 @@ namespace RetrainTriggers.PostgreSql;
 /// are safe to repeat; an operation that still fails throws <see cref="PostgreSqlStoreException"/> and did not take effect.
 /// </para>
 /// </remarks>
-public sealed partial class PostgreSqlRetrainStore : IRetrainStore, IAsyncDisposable
+public sealed partial class PostgreSqlRetrainStore : IRetrainStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly bool ownsDataSource;
@@ -121,6 +121,16 @@ public sealed partial class PostgreSqlRetrainStore : IRetrainStore, IAsyncDispos
         if (ownsDataSource)
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes the data source when the store created it from a connection string.</summary>
+    public void Dispose()
+    {
+        migrateGate.Dispose();
+        if (ownsDataSource)
+        {
+            dataSource.Dispose();
         }
     }
 

@@ -6,7 +6,7 @@ namespace RetrainTriggers.Statistics;
 /// once (<c>RetrainTriggers.Drift.NumericFeatureProfile</c>, which freezes the edges and reference proportions) and
 /// check windows with <c>RetrainTriggers.Drift.DriftDetector</c>, or call <see cref="Divergence"/> on your own proportions.
 /// </remarks>
-public static class BinnedDivergence
+internal static class BinnedDivergence
 {
     /// <summary>Computes the binned divergences of <paramref name="current"/> against <paramref name="reference"/>.</summary>
     /// <param name="reference">The reference (training) sample; its finite values alone define the edges.</param>

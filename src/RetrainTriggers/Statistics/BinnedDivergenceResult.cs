@@ -5,7 +5,7 @@ namespace RetrainTriggers.Statistics;
 /// Counts and proportions have one entry per bin, <c>InnerEdges.Count + 1</c> in all; proportions are over finite
 /// values only, and the excluded (non-finite) values are reported separately so a missing-rate change stays visible.
 /// </remarks>
-public sealed class BinnedDivergenceResult
+internal sealed class BinnedDivergenceResult
 {
     internal BinnedDivergenceResult(
         double[] innerEdges,

@@ -20,7 +20,7 @@ namespace RetrainTriggers.Statistics;
 /// <c>categorical.json</c>; the chi-square test is <see cref="ChiSquare.Homogeneity"/> with the missing bucket as a column.
 /// </para>
 /// </remarks>
-public static class CategoricalDivergence
+internal static class CategoricalDivergence
 {
     /// <summary>Compares two samples given as category counts.</summary>
     /// <param name="referenceCounts">The reference count per category (non-negative).</param>

@@ -5,7 +5,7 @@ namespace RetrainTriggers.Statistics;
 /// All per-category lists are parallel to <see cref="Categories"/>. Missing values are a category of their own (the
 /// last, <see langword="null"/>), so a change in the missing rate moves every statistic, the chi-square test included.
 /// </remarks>
-public sealed class CategoricalDivergenceResult
+internal sealed class CategoricalDivergenceResult
 {
     internal CategoricalDivergenceResult(
         string?[] categories,

@@ -6,8 +6,7 @@ namespace RetrainTriggers.Statistics;
 /// <remarks>
 /// Matches <c>statsmodels.stats.multitest.multipletests(pvals, alpha, method)</c> of statsmodels 0.13 for every
 /// <see cref="MultipleTestingMethod"/>: adjusted p-values are returned in input order and capped at 1. <see cref="Correct"/>
-/// returns everything <c>multipletests</c> does; <see cref="Adjust(ReadOnlySpan{double}, MultipleTestingMethod)"/> and
-/// <see cref="Reject"/> return one part each.
+/// returns everything <c>multipletests</c> does: the rejections, the corrected p-values and the Šidák and Bonferroni levels.
 /// </remarks>
 public static class MultipleTesting
 {
@@ -29,7 +28,7 @@ public static class MultipleTesting
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="method"/> is unknown or a two-stage method, whose corrected values depend on alpha (use <see cref="Correct"/>).
     /// </exception>
-    public static double[] Adjust(ReadOnlySpan<double> pValues, MultipleTestingMethod method)
+    internal static double[] Adjust(ReadOnlySpan<double> pValues, MultipleTestingMethod method)
     {
         ValidatePValues(pValues);
         var adjusted = new double[pValues.Length];
@@ -96,7 +95,7 @@ public static class MultipleTesting
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="pValues"/> is empty or holds a value outside [0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is outside (0, 1) or <paramref name="method"/> is unknown.</exception>
-    public static bool[] Reject(ReadOnlySpan<double> pValues, MultipleTestingMethod method, double alpha = 0.05)
+    internal static bool[] Reject(ReadOnlySpan<double> pValues, MultipleTestingMethod method, double alpha = 0.05)
     {
         ValidatePValues(pValues);
         if (!(alpha > 0 && alpha < 1))

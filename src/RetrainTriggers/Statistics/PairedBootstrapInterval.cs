@@ -1,20 +1,36 @@
 namespace RetrainTriggers.Statistics;
 
 /// <summary>A percentile confidence interval for the mean paired difference, as <see cref="PairedBootstrap"/> computes it.</summary>
-/// <param name="MeanDifference">The observed mean of <c>x[i] − y[i]</c>.</param>
-/// <param name="Lower">The lower end of the interval.</param>
-/// <param name="Upper">The upper end of the interval.</param>
-/// <param name="ConfidenceLevel">The confidence level, in (0, 1).</param>
-/// <param name="Resamples">The number of bootstrap resamples drawn.</param>
-/// <param name="Seed">The seed that makes the interval reproducible.</param>
-public readonly record struct PairedBootstrapInterval(
-    double MeanDifference,
-    double Lower,
-    double Upper,
-    double ConfidenceLevel,
-    int Resamples,
-    ulong Seed)
+public sealed class PairedBootstrapInterval
 {
+    internal PairedBootstrapInterval(double meanDifference, double lower, double upper, double confidenceLevel, int resamples, ulong seed)
+    {
+        MeanDifference = meanDifference;
+        Lower = lower;
+        Upper = upper;
+        ConfidenceLevel = confidenceLevel;
+        Resamples = resamples;
+        Seed = seed;
+    }
+
+    /// <summary>Gets the observed mean of <c>x[i] − y[i]</c>.</summary>
+    public double MeanDifference { get; }
+
+    /// <summary>Gets the lower end of the interval.</summary>
+    public double Lower { get; }
+
+    /// <summary>Gets the upper end of the interval.</summary>
+    public double Upper { get; }
+
+    /// <summary>Gets the confidence level, in (0, 1).</summary>
+    public double ConfidenceLevel { get; }
+
+    /// <summary>Gets the number of bootstrap resamples drawn.</summary>
+    public int Resamples { get; }
+
+    /// <summary>Gets the seed that makes the interval reproducible.</summary>
+    public ulong Seed { get; }
+
     /// <summary>Gets a value indicating whether the whole interval lies strictly above zero.</summary>
     public bool IsAboveZero => Lower > 0;
 

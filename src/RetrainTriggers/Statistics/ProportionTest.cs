@@ -3,7 +3,7 @@ using MathNet.Numerics;
 namespace RetrainTriggers.Statistics;
 
 /// <summary>Tests on proportions, for binary features and rates (e.g. the share of positive labels or of missing values).</summary>
-public static class ProportionTest
+internal static class ProportionTest
 {
     private const double Sqrt1Over2 = 0.70710678118654752440;
 

@@ -5,7 +5,7 @@ namespace RetrainTriggers.Statistics;
 /// Produced by <see cref="ProportionTest.TwoProportion"/>; the fields correspond to <c>(zstat, pvalue)</c> of
 /// statsmodels 0.13's <c>proportions_ztest</c>.
 /// </remarks>
-public sealed class ZTestResult
+internal sealed class ZTestResult
 {
     internal ZTestResult(double statistic, double pValue)
     {

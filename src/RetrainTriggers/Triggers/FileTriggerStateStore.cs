@@ -30,9 +30,6 @@ namespace RetrainTriggers;
 /// </remarks>
 public sealed class FileTriggerStateStore : ITriggerStateStore, IDisposable
 {
-    /// <summary>The document version this store writes; it also reads version 1.</summary>
-    public const int CurrentVersion = FileTriggerStateStoreFormat.CurrentVersion;
-
     /// <summary>The suffix of the temporary files written next to the state file.</summary>
     internal const string TempFileSuffix = AtomicFile.TempSuffix;
 

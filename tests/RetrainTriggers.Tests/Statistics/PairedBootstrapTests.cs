@@ -12,7 +12,7 @@ public class PairedBootstrapTests
         PairedBootstrapInterval first = PairedBootstrap.MeanDifference(x, y, 0.95, 1000, seed: 17);
         PairedBootstrapInterval second = PairedBootstrap.MeanDifference(x, y, 0.95, 1000, seed: 17);
 
-        second.Should().Be(first);
+        second.Should().BeEquivalentTo(first);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class PairedBootstrapTests
 
         PairedBootstrapInterval interval = PairedBootstrap.MeanDifference(x, y, 0.9, 200, 9);
 
-        interval.Should().Be(new PairedBootstrapInterval(2, 2, 2, 0.9, 200, 9));
+        interval.Should().BeEquivalentTo(new PairedBootstrapInterval(2, 2, 2, 0.9, 200, 9));
     }
 
     [Fact]
