@@ -93,7 +93,7 @@ public sealed partial class RetrainPipeline<TModel>
             }
 
             var sample = await Signals.GetMetricAsync(metric, cancellationToken).ConfigureAwait(false);
-            if (sample is not { } live || live.Timestamp < promotedAt || !double.IsFinite(live.Value))
+            if (sample is not { } live || live.Timestamp <= promotedAt || !double.IsFinite(live.Value))
             {
                 continue;
             }

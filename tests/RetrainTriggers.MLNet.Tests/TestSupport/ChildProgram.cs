@@ -73,6 +73,10 @@ public static class ChildProgram
                 return 0;
             }
 
+            case "pipeline-runner":
+                // pipeline-runner <storeRoot> <actor>: see PipelineRunnerChild.
+                return await PipelineRunnerChild.RunAsync(args[1], args[2]);
+
             default:
                 await Console.Error.WriteLineAsync("unknown child command: " + string.Join(' ', args));
                 return 2;

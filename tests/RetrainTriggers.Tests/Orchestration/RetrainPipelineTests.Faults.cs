@@ -235,7 +235,8 @@ public partial class RetrainPipelineTests
     [Fact]
     public async Task RunOnceAsync_ClockJumpsBackAnHour_NoDuplicateFiring()
     {
-        // The breach restarts when its recorded start lies in the future; the cooldown, measured from the recorded run, holds.
+        // The breach keeps its recorded start although it lies in the future: the same cause. A new breach in the
+        // past is held by the cooldown, measured from the recorded run.
         var clock = new JumpingClock(h.Time);
         h.Store = new InMemoryRetrainStore(clock);
         h.Registry = new InMemoryModelRegistry<FakeModel>(clock);
@@ -253,9 +254,35 @@ public partial class RetrainPipelineTests
         var newCauseInThePast = await pipeline.RunOnceAsync();
 
         first.Run!.State.Should().Be(RetrainRunState.Promoted);
-        sameCause.Verdict.Should().Be(RetrainVerdict.SuppressedCooldown);
+        sameCause.Verdict.Should().Be(RetrainVerdict.DuplicateCause);
+        sameCause.FireKey.Should().Be(first.FireKey);
         newCauseInThePast.Verdict.Should().Be(RetrainVerdict.SuppressedCooldown);
         newCauseInThePast.CooldownUntil.Should().Be(first.Run.CompletedAt!.Value.AddHours(1));
+        h.Trainer.Calls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ClockJumpsBackAnHourDuringABreach_SameCauseOnceTheClockCatchesUp()
+    {
+        // The breach that trained goes on through the jump: once the cooldown is over it is still the same cause.
+        var clock = new JumpingClock(h.Time);
+        h.Store = new InMemoryRetrainStore(clock);
+        h.Registry = new InMemoryModelRegistry<FakeModel>(clock);
+        using var pipeline = h.Create(o => o.TimeProvider = clock);
+        await pipeline.Signals.RecordMetricAsync("Accuracy", 0.8);
+        h.Time.Advance(TimeSpan.FromHours(3));
+        var first = await pipeline.RunOnceAsync();
+        clock.Offset = TimeSpan.FromHours(-1);
+
+        var behind = await pipeline.RunOnceAsync();
+        h.Time.Advance(TimeSpan.FromHours(3));
+        var caughtUp = await pipeline.RunOnceAsync();
+
+        first.Run!.State.Should().Be(RetrainRunState.Promoted);
+        behind.Verdict.Should().Be(RetrainVerdict.DuplicateCause, behind.Explanation);
+        behind.FireKey.Should().Be(first.FireKey);
+        caughtUp.Verdict.Should().Be(RetrainVerdict.DuplicateCause, caughtUp.Explanation);
+        caughtUp.FireKey.Should().Be(first.FireKey);
         h.Trainer.Calls.Should().Be(1);
     }
 
@@ -271,10 +298,14 @@ public partial class RetrainPipelineTests
             o.Cooldown = TimeSpan.Zero;
         });
         await pipeline.Signals.RecordMetricAsync("Accuracy", 0.8);
+        h.Time.Advance(TimeSpan.FromHours(3));
         var first = await pipeline.RunOnceAsync();
         clock.Offset = TimeSpan.FromHours(-1);
+        await pipeline.Signals.RecordMetricAsync("Accuracy", 0.9);
+        await pipeline.RunOnceAsync();
+        await pipeline.Signals.RecordMetricAsync("Accuracy", 0.7);
 
-        var behind = await pipeline.RunOnceAsync();
+        var behind = await pipeline.RunOnceAsync(); // a new breach, behind the recorded run
 
         behind.Verdict.Should().Be(RetrainVerdict.SuppressedCooldown);
         behind.CooldownUntil.Should().Be(first.Run!.CompletedAt);

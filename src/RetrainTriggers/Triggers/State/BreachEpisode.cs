@@ -26,8 +26,10 @@ internal static class BreachEpisode
             return null;
         }
 
-        // A start in the future (clock moved back, foreign state) cannot be the start of this breach.
-        var since = stored?.Since is { } start && start <= context.Now ? start : context.Now;
+        // The stored start identifies the breach even when it lies in the future (the clock moved back, or another
+        // process's clock is ahead): the breach has gone on without a healthy reading, so it is the same episode, and
+        // restarting it would give it a new cause and train a second time for it.
+        var since = stored?.Since ?? context.Now;
         if (stored?.Since != since)
         {
             await TriggerStateIO.WriteAsync(context, new BreachState { Since = since }, TriggerStateJsonContext.Default.BreachState, cancellationToken).ConfigureAwait(false);
