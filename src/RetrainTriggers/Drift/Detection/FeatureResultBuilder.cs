@@ -1,3 +1,5 @@
+using RetrainTriggers.Statistics;
+
 namespace RetrainTriggers.Drift;
 
 /// <summary>Collects one feature's statistics, each with its bounds by role, its own decision and a reason when it warned or drifted.</summary>
@@ -62,17 +64,38 @@ internal sealed class FeatureResultBuilder(FeaturePlan plan, long referenceCount
             d == DriftDecision.None ? null : FormattableString.Invariant($"{statistic} {value:G4} >= {threshold:G4}"));
     }
 
-    public void KolmogorovSmirnov(double statistic, double p, double errorBound = 0)
+    /// <summary>
+    /// Adds the KS result. Against a sketch the statistic is known only within ±<paramref name="errorBound"/>: drift is then
+    /// judged on the smallest statistic the sketch allows (D − bound) and its asymptotic p-value, so the approximation
+    /// never turns a window into drift (at large n the bound exceeds the test's own resolution).
+    /// </summary>
+    public void KolmogorovSmirnov(double statistic, double p, double errorBound = 0, long referenceCount = 0, long currentCount = 0)
     {
-        var significant = p < Rules.Alpha;
-        var large = Rules.KolmogorovSmirnovMinimumEffect is not { } delta || statistic >= delta;
+        var judged = statistic;
+        var judgedP = p;
+        var bounded = errorBound > 0 && referenceCount > 0 && currentCount > 0;
+        if (bounded)
+        {
+            judged = Math.Max(statistic - errorBound, 0);
+            judgedP = RetrainTriggers.Statistics.KolmogorovSmirnov.PValue(
+                (int)Math.Min(referenceCount, int.MaxValue), (int)Math.Min(currentCount, int.MaxValue), ref judged,
+                KolmogorovSmirnovAlternative.TwoSided, KolmogorovSmirnovMethod.Asymptotic, out _);
+        }
+
+        var significant = judgedP < Rules.Alpha;
+        var large = Rules.KolmogorovSmirnovMinimumEffect is not { } delta || judged >= delta;
         var d = significant && large ? DriftDecision.Drift : DriftDecision.None;
+        var lower = bounded ? FormattableString.Invariant($"; judged on D - bound {judged:G4}, p {judgedP:G4}") : string.Empty;
         Add(
             new DriftStatisticResult(DriftStatistic.KolmogorovSmirnov, statistic, p, d, alpha: Rules.Alpha, minimumEffect: Rules.KolmogorovSmirnovMinimumEffect) { ErrorBound = errorBound > 0 ? errorBound : null },
-            d == DriftDecision.None ? null : FormattableString.Invariant($"KS p {p:G4} < {Rules.Alpha:G4} (D {statistic:G4}{(Rules.KolmogorovSmirnovMinimumEffect is { } min ? FormattableString.Invariant($" >= {min:G4}") : string.Empty)})"));
+            d == DriftDecision.None ? null : FormattableString.Invariant($"KS p {judgedP:G4} < {Rules.Alpha:G4} (D {statistic:G4}{(Rules.KolmogorovSmirnovMinimumEffect is { } min ? FormattableString.Invariant($" >= {min:G4}") : string.Empty)}{lower})"));
         if (significant && !large)
         {
-            reasons.Add(FormattableString.Invariant($"KS significant (p {p:G4}) but D {statistic:G4} < minimum effect {Rules.KolmogorovSmirnovMinimumEffect:G4}: not drift"));
+            reasons.Add(FormattableString.Invariant($"KS significant (p {judgedP:G4}) but D {judged:G4} < minimum effect {Rules.KolmogorovSmirnovMinimumEffect:G4}: not drift"));
+        }
+        else if (bounded && p < Rules.Alpha && !significant)
+        {
+            reasons.Add(FormattableString.Invariant($"KS p {p:G4} at the sketch estimate D {statistic:G4}, but D - bound {judged:G4} gives p {judgedP:G4} >= {Rules.Alpha:G4}: not drift within the sketch's error"));
         }
 
         SetPValue(p, 0);

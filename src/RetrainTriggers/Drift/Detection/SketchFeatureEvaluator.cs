@@ -12,7 +12,13 @@ internal static class SketchFeatureEvaluator
         if ((wanted & NumericStatistics.KolmogorovSmirnov) != 0)
         {
             var ks = profile.KsTest(values, KolmogorovSmirnovAlternative.TwoSided, rules.KolmogorovSmirnovMethod);
-            builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound);
+            var finite = 0L;
+            foreach (var value in values)
+            {
+                finite += double.IsFinite(value) ? 1 : 0;
+            }
+
+            builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound, profile.Count, finite);
         }
 
         if ((wanted & (NumericStatistics.WassersteinNormalized | NumericStatistics.EnergyDistance)) != 0)

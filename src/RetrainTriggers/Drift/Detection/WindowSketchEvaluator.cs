@@ -35,7 +35,7 @@ internal static class WindowSketchEvaluator
         if ((wanted & NumericStatistics.KolmogorovSmirnov) != 0)
         {
             var ks = Ks(profile, window);
-            builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound);
+            builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound, profile.Count, window.Count);
         }
 
         foreach (var (flag, statistic) in new[]
