@@ -70,7 +70,8 @@ internal static class EcdfScan
 
     private const int InterleaveThreshold = 4096;
 
-    private static Extremes NewExtremes() => new()
+    /// <summary>Extremes before any step: every maximum below, every minimum above, any recorded value.</summary>
+    internal static Extremes NewExtremes() => new()
     {
         MaxX = long.MinValue,
         MaxY = long.MinValue,
@@ -272,7 +273,13 @@ internal static class EcdfScan
     {
         bool inX = i > 0 && x[i - 1] == v;
         bool inY = j > 0 && y[j - 1] == v;
-        double rounded = ((double)i / x.Length) - ((double)j / y.Length);
+        Record(ref e, diff, i, j, v, inX, inY, ((double)i / x.Length) - ((double)j / y.Length));
+    }
+
+    /// <summary>Records the step at <paramref name="v"/> (ECDF difference <paramref name="diff"/> exactly, <paramref name="rounded"/> in floating point) into the extremes of the sample(s) it belongs to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Record(ref Extremes e, long diff, int i, int j, double v, bool inX, bool inY, double rounded)
+    {
         if (inX)
         {
             if (Above(diff, rounded, e.MaxX, e.MaxXf))

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 
 namespace RetrainTriggers.Statistics;
 
@@ -140,7 +139,7 @@ internal static class KsGapScan
                 }
 
                 // Merge each refined gap against its reference slice, in ascending order so first occurrences win.
-                var e = NewExtremes();
+                var e = EcdfScan.NewExtremes();
                 int start = 0;
                 for (int r = 0; r < refinedGaps; r++)
                 {
@@ -203,7 +202,7 @@ internal static class KsGapScan
                 int jg = j0 + j;
                 bool inX = i > i0 && x[i - 1] == v;
                 bool inY = j > 0 && y[j - 1] == v;
-                Record(ref e, (i * n2) - (jg * n1), i, jg, v, inX, inY, (double)i / n1, (double)jg / n2);
+                EcdfScan.Record(ref e, (i * n2) - (jg * n1), i, jg, v, inX, inY, ((double)i / n1) - ((double)jg / n2));
             }
         }
     }
@@ -211,13 +210,13 @@ internal static class KsGapScan
     /// <summary>The same choice of maximum, minimum, sign, location and p-value as the full merge (scipy's argmax/argmin).</summary>
     private static KolmogorovSmirnovResult Finish(EcdfScan.Extremes e, int n1, int n2, KolmogorovSmirnovAlternative alternative, KolmogorovSmirnovMethod method)
     {
-        bool maxFromX = !Above(e.MaxY, e.MaxYf, e.MaxX, e.MaxXf);
+        bool maxFromX = !EcdfScan.Above(e.MaxY, e.MaxYf, e.MaxX, e.MaxXf);
         int maxI = maxFromX ? e.MaxXi : e.MaxYi;
         int maxJ = maxFromX ? e.MaxXj : e.MaxYj;
         double maxS = ((double)maxI / n1) - ((double)maxJ / n2);
         double maxLocation = maxFromX ? e.MaxXAt : e.MaxYAt;
 
-        bool minFromX = !Below(e.MinY, e.MinYf, e.MinX, e.MinXf);
+        bool minFromX = !EcdfScan.Below(e.MinY, e.MinYf, e.MinX, e.MinXf);
         int minI = minFromX ? e.MinXi : e.MinYi;
         int minJ = minFromX ? e.MinXj : e.MinYj;
         double minS = Math.Clamp(-(((double)minI / n1) - ((double)minJ / n2)), 0.0, 1.0);
@@ -241,51 +240,5 @@ internal static class KsGapScan
 
         double p = KolmogorovSmirnov.PValue(n1, n2, ref d, alternative, method, out KolmogorovSmirnovMethod used);
         return new KolmogorovSmirnovResult(d, p, used, location, sign);
-    }
-
-    private static EcdfScan.Extremes NewExtremes() => new()
-    {
-        MaxX = long.MinValue,
-        MaxY = long.MinValue,
-        MinX = long.MaxValue,
-        MinY = long.MaxValue,
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Above(long exact, double rounded, long currentExact, double currentRounded) =>
-        exact > currentExact || (exact == currentExact && rounded > currentRounded);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Below(long exact, double rounded, long currentExact, double currentRounded) =>
-        exact < currentExact || (exact == currentExact && rounded < currentRounded);
-
-    private static void Record(ref EcdfScan.Extremes e, long diff, int i, int j, double v, bool inX, bool inY, double fi, double fj)
-    {
-        double rounded = fi - fj;
-        if (inX)
-        {
-            if (Above(diff, rounded, e.MaxX, e.MaxXf))
-            {
-                (e.MaxX, e.MaxXf, e.MaxXi, e.MaxXj, e.MaxXAt) = (diff, rounded, i, j, v);
-            }
-
-            if (Below(diff, rounded, e.MinX, e.MinXf))
-            {
-                (e.MinX, e.MinXf, e.MinXi, e.MinXj, e.MinXAt) = (diff, rounded, i, j, v);
-            }
-        }
-
-        if (inY)
-        {
-            if (Above(diff, rounded, e.MaxY, e.MaxYf))
-            {
-                (e.MaxY, e.MaxYf, e.MaxYi, e.MaxYj, e.MaxYAt) = (diff, rounded, i, j, v);
-            }
-
-            if (Below(diff, rounded, e.MinY, e.MinYf))
-            {
-                (e.MinY, e.MinYf, e.MinYi, e.MinYj, e.MinYAt) = (diff, rounded, i, j, v);
-            }
-        }
     }
 }
