@@ -188,7 +188,7 @@ public sealed class DatasetProfile
     internal static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         DocumentLimit.ThrowIfTooLarge(utf8Json.Length, maxDocumentBytes, "dataset profile");
-        var (format, version) = ReadHeader(utf8Json);
+        var (format, version) = DocumentHeader.Read(utf8Json, "dataset profile");
         if (!string.Equals(format, DocumentFormat, StringComparison.Ordinal))
         {
             throw new InvalidDataException(
@@ -234,44 +234,6 @@ public sealed class DatasetProfile
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = await DocumentLimit.ReadAsync(utf8Json, maxDocumentBytes, "dataset profile", cancellationToken).ConfigureAwait(false);
         return FromUtf8Json(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), maxDocumentBytes);
-    }
-
-    private static (string? Format, int? Version) ReadHeader(ReadOnlySpan<byte> utf8Json)
-    {
-        string? format = null;
-        int? version = null;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8Json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new InvalidDataException("The dataset profile document is corrupt: it is not a JSON object.");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var property = reader.GetString();
-                reader.Read();
-                if (property == "format" && reader.TokenType == JsonTokenType.String)
-                {
-                    format = reader.GetString();
-                }
-                else if (property == "schemaVersion" && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v))
-                {
-                    version = v;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"The dataset profile document is corrupt: {ex.Message}", ex);
-        }
-
-        return (format, version);
     }
 
     private DatasetProfileDocument ToDocument()

@@ -92,7 +92,7 @@ public sealed class DriftDetector
         ArgumentNullException.ThrowIfNull(current);
         if (!ReferenceEquals(current.Detector, this))
         {
-            throw new ArgumentException("The window accumulator was created by another detector; create it with this detector's CreateWindowAccumulator.", nameof(current));
+            throw new ArgumentException("The window accumulator was created by another detector; create it with this detector's CreateWindowAccumulator or read it with DriftWindowAccumulator.FromJson(json, this detector), or merge it into one of this detector's.", nameof(current));
         }
 
         return Run(current.Evaluate, cancellationToken);

@@ -14,4 +14,5 @@ namespace RetrainTriggers.Drift;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(DatasetProfileDocument))]
 [JsonSerializable(typeof(DriftReport))]
+[JsonSerializable(typeof(WindowAccumulatorDocument))]
 internal sealed partial class DriftJsonContext : JsonSerializerContext;

@@ -22,7 +22,7 @@ namespace RetrainTriggers.Drift;
 /// accumulator per thread or partition and <see cref="Merge"/>.
 /// </para>
 /// </remarks>
-public sealed class DriftWindowAccumulator
+public sealed partial class DriftWindowAccumulator
 {
     private readonly ProfileSketchOptions sketch;
     private readonly Dictionary<string, NumericWindowState> numeric = new(StringComparer.Ordinal);
@@ -83,10 +83,16 @@ public sealed class DriftWindowAccumulator
         return this;
     }
 
-    /// <summary>Merges another accumulator (of disjoint rows, created by the same detector with the same sketch options) into this one; the other is unchanged.</summary>
+    /// <summary>
+    /// Merges another accumulator of disjoint rows into this one (the other is unchanged): one of another partition,
+    /// thread, or app instance (read with <see cref="FromJson"/>). Both must hold the same features with the same bin
+    /// edges (the same reference profile, or one with the same features and edges) and the same
+    /// <see cref="ProfileSketchOptions.K"/> and <see cref="ProfileSketchOptions.ExactBelow"/>; the merged window stays
+    /// checked by this accumulator's detector.
+    /// </summary>
     /// <param name="other">The accumulator to merge.</param>
     /// <returns>This accumulator, for chaining.</returns>
-    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, was created by another detector, or uses other sketch options.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, or differs in its features, a feature's bin edges, or its sketch options; the message says what differs, and nothing is merged.</exception>
     public DriftWindowAccumulator Merge(DriftWindowAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -95,16 +101,24 @@ public sealed class DriftWindowAccumulator
             throw new ArgumentException("An accumulator cannot be merged into itself.", nameof(other));
         }
 
-        if (!ReferenceEquals(Detector, other.Detector))
-        {
-            throw new ArgumentException("Cannot merge window accumulators created by different detectors.", nameof(other));
-        }
-
         if (sketch.K != other.sketch.K || sketch.ExactBelow != other.sketch.ExactBelow)
         {
             throw new ArgumentException(
                 FormattableString.Invariant($"Cannot merge window accumulators with different sketch options (K {sketch.K} vs {other.sketch.K}, ExactBelow {sketch.ExactBelow} vs {other.sketch.ExactBelow})."),
                 nameof(other));
+        }
+
+        if (FeatureSetDifference(other) is { } features)
+        {
+            throw new ArgumentException($"Cannot merge window accumulators of different feature sets ({features}): they were created against different reference profiles or ignored features.", nameof(other));
+        }
+
+        foreach (var (name, state) in numeric)
+        {
+            if (NumericWindowState.EdgeDifference(state.Edges, other.numeric[name].Edges) is { } edges)
+            {
+                throw new ArgumentException($"Cannot merge window accumulators with different bin edges for feature '{name}' ({edges}, this vs other): they were created against different reference profiles.", nameof(other));
+            }
         }
 
         foreach (var (name, state) in other.numeric)
@@ -119,6 +133,28 @@ public sealed class DriftWindowAccumulator
 
         BatchCount += other.BatchCount;
         return this;
+    }
+
+    /// <summary>Gets the names of the features the accumulator holds, in ordinal order.</summary>
+    private IEnumerable<string> FeatureNames => numeric.Keys.Concat(categorical.Keys).Order(StringComparer.Ordinal);
+
+    /// <summary>Describes how the other accumulator's features (names and kinds) differ from this one's, null when they are the same.</summary>
+    private string? FeatureSetDifference(DriftWindowAccumulator other)
+    {
+        var mine = numeric.Keys.Select(n => n + " (numeric)").Concat(categorical.Keys.Select(n => n + " (categorical)")).ToHashSet(StringComparer.Ordinal);
+        var theirs = other.numeric.Keys.Select(n => n + " (numeric)").Concat(other.categorical.Keys.Select(n => n + " (categorical)")).ToHashSet(StringComparer.Ordinal);
+        if (mine.SetEquals(theirs))
+        {
+            return null;
+        }
+
+        var onlyMine = mine.Except(theirs).Order(StringComparer.Ordinal).ToList();
+        var onlyTheirs = theirs.Except(mine).Order(StringComparer.Ordinal).ToList();
+        return string.Join("; ", new[]
+        {
+            onlyMine.Count > 0 ? "only in this one: " + string.Join(", ", onlyMine) : null,
+            onlyTheirs.Count > 0 ? "only in the other: " + string.Join(", ", onlyTheirs) : null,
+        }.Where(p => p is not null));
     }
 
     /// <summary>Evaluates one checked feature from the accumulated state.</summary>

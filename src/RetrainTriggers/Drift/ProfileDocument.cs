@@ -1,4 +1,5 @@
 using RetrainTriggers.Statistics;
+using RetrainTriggers.Statistics.Sketches;
 
 namespace RetrainTriggers.Drift;
 
@@ -77,4 +78,44 @@ internal sealed class SketchDocument
     public int[]? LevelSizes { get; set; }
 
     public string? Items { get; set; }
+
+    /// <summary>The document of a sketch: its levels bottom-up, their items as base64.</summary>
+    public static SketchDocument From(KllSketch sketch)
+    {
+        var sizes = new int[sketch.LevelCount];
+        var items = new double[sketch.RetainedCount];
+        int p = 0;
+        for (int h = 0; h < sizes.Length; h++)
+        {
+            var level = sketch.Level(h);
+            sizes[h] = level.Length;
+            level.CopyTo(items.AsSpan(p));
+            p += level.Length;
+        }
+
+        return new SketchDocument
+        {
+            Algorithm = "kll",
+            K = sketch.K,
+            RankErrorBound = sketch.RankErrorBound,
+            Count = sketch.Count,
+            Min = sketch.Min,
+            Max = sketch.Max,
+            RandomState = sketch.RandomState,
+            LevelSizes = sizes,
+            Items = ProfileCodec.ToBase64(items),
+        };
+    }
+
+    /// <summary>Rebuilds the sketch, checking its invariants; <paramref name="path"/> (the sketch's JSON path) names what is wrong.</summary>
+    public KllSketch ToSketch(string path)
+    {
+        if (!string.Equals(Algorithm, "kll", StringComparison.Ordinal) || LevelSizes is null || Items is null)
+        {
+            throw new InvalidDataException($"{path}: expected algorithm 'kll' with levelSizes and items.");
+        }
+
+        var items = ProfileCodec.FromBase64(Items, path + ".items");
+        return KllSketch.FromParts(K, RandomState, Count, Min, Max, LevelSizes, items, path);
+    }
 }

@@ -65,6 +65,33 @@ internal sealed class FeatureResultBuilder(FeaturePlan plan, long referenceCount
     }
 
     /// <summary>
+    /// Adds a distance computed from a sketch, known only within ±<paramref name="errorBound"/>: drift is judged on the
+    /// smallest value the sketch allows (value − bound), so the sketch's error never turns a window into drift. With no
+    /// error (both sides exact) it is <see cref="Distance"/>.
+    /// </summary>
+    public void BoundedDistance(DriftStatistic statistic, double value, double threshold, double errorBound)
+    {
+        errorBound = Finite(errorBound);
+        if (errorBound <= 0)
+        {
+            Distance(statistic, value, threshold);
+            return;
+        }
+
+        value = Finite(value);
+        var judged = Math.Max(value - errorBound, 0);
+        var d = judged >= threshold ? DriftDecision.Drift : DriftDecision.None;
+        Add(
+            new DriftStatisticResult(statistic, value, null, d, driftLevel: threshold) { ErrorBound = errorBound },
+            d == DriftDecision.None ? null : FormattableString.Invariant($"{statistic} {value:G4} >= {threshold:G4} (judged on value - bound {judged:G4})"));
+        if (d == DriftDecision.None && value >= threshold)
+        {
+            reasons.Add(FormattableString.Invariant(
+                $"{statistic} {value:G4} at the sketch estimate, but value - bound {judged:G4} < {threshold:G4}: not drift within the sketch's error"));
+        }
+    }
+
+    /// <summary>
     /// Adds the KS result. Against a sketch the statistic is known only within ±<paramref name="errorBound"/>: drift is then
     /// judged on the smallest statistic the sketch allows (D − bound) and its asymptotic p-value, so the approximation
     /// never turns a window into drift (at large n the bound exceeds the test's own resolution).

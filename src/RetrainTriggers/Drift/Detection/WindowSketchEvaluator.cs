@@ -8,7 +8,7 @@ internal static class WindowSketchEvaluator
 {
     private const NumericStatistics Binned = NumericStatistics.Psi | NumericStatistics.JensenShannon | NumericStatistics.Hellinger | NumericStatistics.KullbackLeibler;
 
-    /// <summary>Binned statistics from the exact counts, KS from the sketch (± the bound), the other sample statistics reported as unavailable.</summary>
+    /// <summary>Binned statistics from the exact counts; KS, Wasserstein and energy distance from the sketch (± their bounds, drift judged on value − bound); Cramér–von Mises reported as unavailable.</summary>
     public static FeatureDriftResult Evaluate(FeaturePlan plan, NumericFeatureProfile profile, ReadOnlySpan<long> counts, long missing, KllSketch window, long exactBelow)
     {
         var rules = plan.Rules;
@@ -38,21 +38,70 @@ internal static class WindowSketchEvaluator
             builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound, profile.Count, window.Count);
         }
 
-        foreach (var (flag, statistic) in new[]
+        if ((wanted & NumericStatistics.WassersteinNormalized) != 0)
         {
-            (NumericStatistics.WassersteinNormalized, DriftStatistic.WassersteinNormalized),
-            (NumericStatistics.EnergyDistance, DriftStatistic.EnergyDistance),
-            (NumericStatistics.CramerVonMises, DriftStatistic.CramerVonMises),
-        })
+            var (w, bound) = Wasserstein(profile, window);
+            builder.BoundedDistance(DriftStatistic.WassersteinNormalized, w, rules.WassersteinThreshold, bound);
+        }
+
+        if ((wanted & NumericStatistics.EnergyDistance) != 0)
         {
-            if ((wanted & flag) != 0)
-            {
-                builder.Unavailable(statistic, FormattableString.Invariant(
-                    $"{statistic} not computed: the accumulated window has {finite} values, at least ExactBelow = {exactBelow}, so it is kept as a KLL sketch (k = {window.K}) and the statistic needs the window's full sample"));
-            }
+            var (e, bound) = Energy(profile, window);
+            builder.BoundedDistance(DriftStatistic.EnergyDistance, e, rules.EnergyDistanceThreshold, bound);
+        }
+
+        if ((wanted & NumericStatistics.CramerVonMises) != 0)
+        {
+            builder.Unavailable(DriftStatistic.CramerVonMises, FormattableString.Invariant(
+                $"{DriftStatistic.CramerVonMises} not computed: the accumulated window has {finite} values, at least ExactBelow = {exactBelow}, so it is kept as a KLL sketch (k = {window.K}) and the test's p-value needs the window's full sample"));
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Normalised Wasserstein-1 between the reference (exact sorted sample or sketch) and the window's sketch, and the
+    /// bound of its error against the exact value, both divided by max(σ_ref, 0.001) as the exact path divides.
+    /// </summary>
+    /// <remarks>
+    /// Let F, G be the true CDFs of the reference and the window and F̂, Ĝ the ones the sketches hold. KLL bounds every
+    /// rank query at once: |F̂ − F| ≤ ε_ref and |Ĝ − G| ≤ ε_win everywhere (99% confidence; ε = 0 for an exact side).
+    /// Both are also exact outside their own [min, max]: below min both are 0, and from max on both are 1 (the sketch's
+    /// retained items lie in [min, max]). Pointwise ||F̂ − Ĝ| − |F − G|| ≤ |F̂ − F| + |Ĝ − G|, so integrating,
+    /// |Ŵ − W| ≤ ∫|F̂ − F| + ∫|Ĝ − G| ≤ ε_ref·(max_ref − min_ref) + ε_win·(max_win − min_win), which is at most
+    /// (ε_ref + ε_win)·(the combined support's max − min).
+    /// </remarks>
+    internal static (double Value, double Bound) Wasserstein(NumericFeatureProfile reference, KllSketch window)
+    {
+        var distance = CdfIntegral(reference, window, power: 1);
+        var bound = (reference.RankErrorBound * (reference.Max - reference.Min)) + (window.RankErrorBound * (window.Max - window.Min));
+        return (
+            Statistics.Wasserstein.Normalize(distance, reference.StandardDeviation),
+            Statistics.Wasserstein.Normalize(bound, reference.StandardDeviation));
+    }
+
+    /// <summary>
+    /// Energy distance (scipy's <c>energy_distance</c> = √2·‖F − G‖₂ in one dimension) between the reference and the
+    /// window's sketch, and the bound of its error against the exact value.
+    /// </summary>
+    /// <remarks>
+    /// With F, G, F̂, Ĝ, ε_ref and ε_win as for <see cref="Wasserstein"/>, the triangle inequality of the L2 norm gives
+    /// |‖F̂ − Ĝ‖₂ − ‖F − G‖₂| ≤ ‖F̂ − F‖₂ + ‖Ĝ − G‖₂ ≤ ε_ref·√(max_ref − min_ref) + ε_win·√(max_win − min_win), so
+    /// |Ê − E| ≤ √2·(ε_ref·√(max_ref − min_ref) + ε_win·√(max_win − min_win)).
+    /// </remarks>
+    internal static (double Value, double Bound) Energy(NumericFeatureProfile reference, KllSketch window)
+    {
+        var distance = Math.Sqrt(2 * CdfIntegral(reference, window, power: 2));
+        var bound = Math.Sqrt(2) * ((reference.RankErrorBound * Math.Sqrt(reference.Max - reference.Min)) + (window.RankErrorBound * Math.Sqrt(window.Max - window.Min)));
+        return (distance, bound);
+    }
+
+    private static double CdfIntegral(NumericFeatureProfile reference, KllSketch window, int power)
+    {
+        window.SortedView(out var windowValues, out var windowCumulative);
+        return reference.SketchView is { } view
+            ? SketchStatistics.CdfIntegral(view.Values, view.Cumulative, true, view.Cumulative[^1], windowValues, windowCumulative, window.Count, power)
+            : SketchStatistics.CdfIntegral(reference.SortedArray, default, false, reference.SortedArray.Length, windowValues, windowCumulative, window.Count, power);
     }
 
     /// <summary>

@@ -108,49 +108,13 @@ public sealed partial class NumericFeatureProfile
         SketchStatistics.EnergyDistanceBound(RankErrorBound, min, max));
 
     /// <summary>Gets the sketch's document (null for an exact profile).</summary>
-    internal SketchDocument? ToSketchDocument()
-    {
-        if (sketch is null)
-        {
-            return null;
-        }
-
-        var sizes = new int[sketch.LevelCount];
-        var items = new double[sketch.RetainedCount];
-        int p = 0;
-        for (int h = 0; h < sizes.Length; h++)
-        {
-            var level = sketch.Level(h);
-            sizes[h] = level.Length;
-            level.CopyTo(items.AsSpan(p));
-            p += level.Length;
-        }
-
-        return new SketchDocument
-        {
-            Algorithm = "kll",
-            K = sketch.K,
-            RankErrorBound = sketch.RankErrorBound,
-            Count = sketch.Count,
-            Min = sketch.Min,
-            Max = sketch.Max,
-            RandomState = sketch.RandomState,
-            LevelSizes = sizes,
-            Items = ProfileCodec.ToBase64(items),
-        };
-    }
+    internal SketchDocument? ToSketchDocument() => sketch is null ? null : SketchDocument.From(sketch);
 
     /// <summary>Rebuilds a sketch profile from its document, checking invariants; the path names what is wrong.</summary>
     internal static NumericFeatureProfile FromStoredSketch(
         string name, SketchDocument document, long missingCount, FeatureBinning binning, double[] innerEdges, long[] binCounts, double mean, double m2, string path)
     {
-        if (!string.Equals(document.Algorithm, "kll", StringComparison.Ordinal) || document.LevelSizes is null || document.Items is null)
-        {
-            throw new InvalidDataException($"{path}.sketch: expected algorithm 'kll' with levelSizes and items.");
-        }
-
-        var items = ProfileCodec.FromBase64(document.Items, path + ".sketch.items");
-        var kll = KllSketch.FromParts(document.K, document.RandomState, document.Count, document.Min, document.Max, document.LevelSizes, items, path + ".sketch");
+        var kll = document.ToSketch(path + ".sketch");
         for (int i = 0; i < innerEdges.Length; i++)
         {
             if (!double.IsFinite(innerEdges[i]) || (i > 0 && innerEdges[i] <= innerEdges[i - 1]))

@@ -33,6 +33,9 @@ internal sealed partial class KllSketch
 
     private const int MinLevelWidth = 8;
 
+    /// <summary>The most levels a stored sketch may have: level 61 items weigh 2^61, and the count is a long.</summary>
+    private const int MaxLevels = 62;
+
     private double[][] levels;
     private int[] sizes;
     private int levelCount;
@@ -298,6 +301,13 @@ internal sealed partial class KllSketch
             throw new InvalidDataException($"{path}: the sketch parameters (k, levels, items) are inconsistent.");
         }
 
+        // A level h item weighs 2^h and the count is a long: more levels than MaxLevels cannot come from real data.
+        if (levelSizes.Length > MaxLevels)
+        {
+            throw new InvalidDataException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"{path}.levelSizes: {levelSizes.Length} levels, at most {MaxLevels} allowed."));
+        }
+
         var sketch = new KllSketch(k, randomState);
         while (sketch.levelCount < levelSizes.Length)
         {
@@ -320,6 +330,11 @@ internal sealed partial class KllSketch
             sketch.EnsureRoom(h, level.Length);
             level.CopyTo(sketch.levels[h]);
             sketch.sizes[h] = level.Length;
+            if (level.Length > ((long.MaxValue - weight) >> h))
+            {
+                throw new InvalidDataException($"{path}: the sketch's weights overflow a 64-bit count.");
+            }
+
             weight += (long)level.Length << h;
             p += level.Length;
         }
@@ -334,6 +349,15 @@ internal sealed partial class KllSketch
         sketch.Min = min;
         sketch.Max = max;
         sketch.capacity = sketch.TotalCapacity();
+
+        // Every add and merge compacts until the items are below the capacity, so a stored sketch is too.
+        if (sketch.retained >= sketch.capacity)
+        {
+            throw new InvalidDataException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{path}: {sketch.retained} items in {levelSizes.Length} level(s), at least the capacity {sketch.capacity} of a sketch with k = {k}: a sketch holds fewer."));
+        }
+
         return sketch;
     }
 
