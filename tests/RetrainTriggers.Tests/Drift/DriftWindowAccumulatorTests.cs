@@ -44,13 +44,18 @@ public class DriftWindowAccumulatorTests
         AssertBinnedExactKsWithin(expected, actual);
         actual.Features.Single(f => f.Feature == "c").Should().BeEquivalentTo(expected.Features.Single(f => f.Feature == "c"));
         var numeric = actual.Features.Single(f => f.Feature == "x");
-        foreach (var statistic in new[] { DriftStatistic.WassersteinNormalized, DriftStatistic.EnergyDistance, DriftStatistic.CramerVonMises })
+        var exactNumeric = expected.Features.Single(f => f.Feature == "x");
+        foreach (var statistic in new[] { DriftStatistic.WassersteinNormalized, DriftStatistic.EnergyDistance })
         {
             var result = numeric.Statistics.Single(s => s.Statistic == statistic);
-            result.Value.Should().BeNull();
-            result.Decision.Should().Be(DriftDecision.InsufficientData);
-            numeric.Reasons.Should().Contain(r => r.StartsWith(statistic + " not computed", StringComparison.Ordinal));
+            result.ErrorBound.Should().BeGreaterThan(0);
+            Math.Abs(result.Value!.Value - exactNumeric.Statistics.Single(s => s.Statistic == statistic).Value!.Value).Should().BeLessThanOrEqualTo(result.ErrorBound!.Value);
         }
+
+        var cvm = numeric.Statistics.Single(s => s.Statistic == DriftStatistic.CramerVonMises);
+        cvm.Value.Should().BeNull();
+        cvm.Decision.Should().Be(DriftDecision.InsufficientData);
+        numeric.Reasons.Should().Contain(r => r.StartsWith(DriftStatistic.CramerVonMises + " not computed", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -124,21 +129,41 @@ public class DriftWindowAccumulatorTests
     }
 
     [Fact]
-    public void MergeAndDetect_OtherDetector_Throw()
+    public void Merge_AccumulatorOfAnotherDetectorOverTheSameProfile_MergesAndStaysWithThisDetector()
     {
         var first = Detector(BinnedAndKs);
         var second = Detector(BinnedAndKs);
+        var (x, c) = Window(seed: 8, rows: 4_000, shift: 0.2);
+        var whole = Accumulate(first, x, c, 0, x.Length, null);
+
+        var merged = Accumulate(first, x, c, 0, 1_500, null).Merge(Accumulate(second, x, c, 1_500, x.Length, null));
+
+        first.Detect(merged).ToJson().Should().Be(first.Detect(whole).ToJson());
+        var detect = () => second.Detect(merged);
+        detect.Should().Throw<ArgumentException>().WithMessage("*another detector*FromJson*");
+    }
+
+    [Fact]
+    public void Merge_Mismatched_ThrowsSayingWhatDiffers()
+    {
+        var first = Detector(BinnedAndKs);
         var accumulator = first.CreateWindowAccumulator();
+        var (x, c) = Window(seed: 11, rows: 5_000, shift: 1);
+        var otherProfile = new DriftDetector(DatasetProfile.Build(new DriftWindow().AddNumeric("x", x).AddCategorical("c", c)));
+        var ignoring = new DriftDetector(first.Reference, new DriftDetectorOptions { IgnoredFeatures = { "c" } });
 
-        var merge = () => accumulator.Merge(second.CreateWindowAccumulator());
         var self = () => accumulator.Merge(accumulator);
-        var sketch = () => accumulator.Merge(first.CreateWindowAccumulator(new ProfileSketchOptions { ExactBelow = 10 }));
-        var detect = () => second.Detect(accumulator);
+        var exactBelow = () => accumulator.Merge(first.CreateWindowAccumulator(new ProfileSketchOptions { ExactBelow = 10 }));
+        var k = () => accumulator.Merge(first.CreateWindowAccumulator(new ProfileSketchOptions { K = 256 }));
+        var edges = () => accumulator.Merge(otherProfile.CreateWindowAccumulator());
+        var features = () => accumulator.Merge(ignoring.CreateWindowAccumulator());
 
-        merge.Should().Throw<ArgumentException>().WithMessage("*different detectors*");
         self.Should().Throw<ArgumentException>().WithMessage("*into itself*");
-        sketch.Should().Throw<ArgumentException>().WithMessage("*ExactBelow*");
-        detect.Should().Throw<ArgumentException>().WithMessage("*another detector*");
+        exactBelow.Should().Throw<ArgumentException>().WithMessage("*ExactBelow 100000 vs 10*");
+        k.Should().Throw<ArgumentException>().WithMessage("*K 1024 vs 256*");
+        edges.Should().Throw<ArgumentException>().WithMessage("*different bin edges for feature 'x' (inner edge 0 is * vs *")
+            .And.ParamName.Should().Be("other");
+        features.Should().Throw<ArgumentException>().WithMessage("*different feature sets (only in this one: c (categorical))*");
     }
 
     private static DriftStatisticResult Ks(DriftReport report) =>
