@@ -11,10 +11,16 @@ namespace RetrainTriggers.Drift;
 /// sketch of its finite values, and the values themselves while fewer than <see cref="ProfileSketchOptions.ExactBelow"/>
 /// are finite. Below that limit a check gives exactly the report <see cref="DriftDetector.Detect(DriftWindow, CancellationToken)"/>
 /// gives on the concatenated batches. From that limit on, PSI, KL, Jensen–Shannon, Hellinger and the missing rate are
-/// still exact (they need only the bin counts); KS is computed from the window's sketch, its statistic within
-/// <see cref="DriftStatisticResult.ErrorBound"/> (the window sketch's rank-error bound plus the reference's) and its
-/// p-value the asymptotic one at the estimate; Wasserstein, energy distance and Cramér–von Mises need the full window
-/// and are reported with no value and <see cref="DriftDecision.InsufficientData"/>, with the reason.
+/// still exact (they need only the bin counts); KS, normalised Wasserstein-1 and energy distance are computed from the
+/// window's sketch (and the reference's, for a sketch profile), each within <see cref="DriftStatisticResult.ErrorBound"/>
+/// of the exact value and judged on value − bound, so the sketch's error never makes drift (KS: the two rank-error bounds
+/// added; Wasserstein: each side's rank-error bound times its max − min, over max(σ_ref, 0.001); energy: √2 times each
+/// bound times the square root of its max − min). Cramér–von Mises needs the full window and is reported with no value
+/// and <see cref="DriftDecision.InsufficientData"/>, with the reason.
+/// </para>
+/// <para>
+/// <see cref="ToJson"/> and <see cref="FromJson"/> carry the state to another app instance, whose detector (built from
+/// the same reference profile) reads it and merges it with its own accumulators.
 /// </para>
 /// <para>
 /// Per categorical feature it keeps the count of each category seen and the missing count, so every categorical

@@ -36,4 +36,30 @@ public sealed class DriftWindowDocsSnippets
         report.Features.Should().BeEquivalentTo(detector.Detect(whole).Features);
         report.DatasetDecision.Should().Be(DriftDecision.Drift);
     }
+
+    [Fact]
+    public void AccumulatedWindow_MergedAcrossInstances_ReportsLikeTheWholeWindow()
+    {
+        var random = new Random(5);
+        double[] Column(int n, double mean) => [.. Enumerable.Range(0, n).Select(_ => mean + random.NextDouble())];
+        var profileJson = DatasetProfile.Build(new DriftWindow().AddNumeric("latency", Column(5_000, 0))).ToJson();
+        var detectorA = new DriftDetector(DatasetProfile.FromJson(profileJson));   // app instance A
+        var detectorB = new DriftDetector(DatasetProfile.FromJson(profileJson));   // app instance B, same profile
+        double[] rowsA = Column(700, 0.2), rowsB = Column(900, 0.2);
+        var accumulatorA = detectorA.CreateWindowAccumulator().Add(new DriftWindow().AddNumeric("latency", rowsA));
+        var accumulatorB = detectorB.CreateWindowAccumulator().Add(new DriftWindow().AddNumeric("latency", rowsB));
+
+        // <drift-accumulated-window-instances>
+        // Instance B: serialise its accumulator and send the text (a queue message, a blob, an HTTP body).
+        string wire = accumulatorB.ToJson();
+
+        // Instance A: read it against its own detector (built from the same reference profile) and merge.
+        var fromB = DriftWindowAccumulator.FromJson(wire, detectorA);
+        DriftReport report = detectorA.Detect(accumulatorA.Merge(fromB));
+        // </drift-accumulated-window-instances>
+
+        var whole = new DriftWindow().AddNumeric("latency", [.. rowsA, .. rowsB]);
+        report.Features.Should().BeEquivalentTo(detectorA.Detect(whole).Features);
+        accumulatorA.BatchCount.Should().Be(2);
+    }
 }
