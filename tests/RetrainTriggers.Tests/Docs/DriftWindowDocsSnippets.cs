@@ -58,7 +58,7 @@ public sealed class DriftWindowDocsSnippets
         DriftReport report = detectorA.Detect(accumulatorA.Merge(fromB));
         // </drift-accumulated-window-instances>
 
-        var whole = new DriftWindow().AddNumeric("latency", [.. rowsA, .. rowsB]);
+        var whole = new DriftWindow().AddNumeric("latency", rowsA.Concat(rowsB).ToArray());
         report.Features.Should().BeEquivalentTo(detectorA.Detect(whole).Features);
         accumulatorA.BatchCount.Should().Be(2);
     }
