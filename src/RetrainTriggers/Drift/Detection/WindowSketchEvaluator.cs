@@ -7,6 +7,7 @@ namespace RetrainTriggers.Drift;
 internal static class WindowSketchEvaluator
 {
     private const NumericStatistics Binned = NumericStatistics.Psi | NumericStatistics.JensenShannon | NumericStatistics.Hellinger | NumericStatistics.KullbackLeibler;
+    private const NumericStatistics FromSketch = NumericStatistics.KolmogorovSmirnov | NumericStatistics.WassersteinNormalized | NumericStatistics.EnergyDistance;
 
     /// <summary>Binned statistics from the exact counts; KS, Wasserstein and energy distance from the sketch (± their bounds, drift judged on value − bound); Cramér–von Mises reported as unavailable.</summary>
     public static FeatureDriftResult Evaluate(FeaturePlan plan, NumericFeatureProfile profile, ReadOnlySpan<long> counts, long missing, KllSketch window, long exactBelow)
@@ -19,6 +20,13 @@ internal static class WindowSketchEvaluator
         if (!builder.Sufficient(rules.MinimumSampleSize))
         {
             return builder.Build();
+        }
+
+        double[] windowValues = [];
+        long[] windowCumulative = [];
+        if ((wanted & FromSketch) != 0)
+        {
+            window.SortedView(out windowValues, out windowCumulative); // once for KS, Wasserstein and energy
         }
 
         if ((wanted & Binned) != 0)
@@ -34,19 +42,19 @@ internal static class WindowSketchEvaluator
 
         if ((wanted & NumericStatistics.KolmogorovSmirnov) != 0)
         {
-            var ks = Ks(profile, window);
+            var ks = Ks(profile, window, windowValues, windowCumulative);
             builder.KolmogorovSmirnov(ks.Result.Statistic, ks.Result.PValue, ks.StatisticErrorBound, profile.Count, window.Count);
         }
 
         if ((wanted & NumericStatistics.WassersteinNormalized) != 0)
         {
-            var (w, bound) = Wasserstein(profile, window);
+            var (w, bound) = Wasserstein(profile, window, windowValues, windowCumulative);
             builder.BoundedDistance(DriftStatistic.WassersteinNormalized, w, rules.WassersteinThreshold, bound);
         }
 
         if ((wanted & NumericStatistics.EnergyDistance) != 0)
         {
-            var (e, bound) = Energy(profile, window);
+            var (e, bound) = Energy(profile, window, windowValues, windowCumulative);
             builder.BoundedDistance(DriftStatistic.EnergyDistance, e, rules.EnergyDistanceThreshold, bound);
         }
 
@@ -71,9 +79,9 @@ internal static class WindowSketchEvaluator
     /// |Ŵ − W| ≤ ∫|F̂ − F| + ∫|Ĝ − G| ≤ ε_ref·(max_ref − min_ref) + ε_win·(max_win − min_win), which is at most
     /// (ε_ref + ε_win)·(the combined support's max − min).
     /// </remarks>
-    internal static (double Value, double Bound) Wasserstein(NumericFeatureProfile reference, KllSketch window)
+    internal static (double Value, double Bound) Wasserstein(NumericFeatureProfile reference, KllSketch window, double[] windowValues, long[] windowCumulative)
     {
-        var distance = CdfIntegral(reference, window, power: 1);
+        var distance = CdfIntegral(reference, windowValues, windowCumulative, window.Count, power: 1);
         var bound = (reference.RankErrorBound * (reference.Max - reference.Min)) + (window.RankErrorBound * (window.Max - window.Min));
         return (
             Statistics.Wasserstein.Normalize(distance, reference.StandardDeviation),
@@ -89,29 +97,25 @@ internal static class WindowSketchEvaluator
     /// |‖F̂ − Ĝ‖₂ − ‖F − G‖₂| ≤ ‖F̂ − F‖₂ + ‖Ĝ − G‖₂ ≤ ε_ref·√(max_ref − min_ref) + ε_win·√(max_win − min_win), so
     /// |Ê − E| ≤ √2·(ε_ref·√(max_ref − min_ref) + ε_win·√(max_win − min_win)).
     /// </remarks>
-    internal static (double Value, double Bound) Energy(NumericFeatureProfile reference, KllSketch window)
+    internal static (double Value, double Bound) Energy(NumericFeatureProfile reference, KllSketch window, double[] windowValues, long[] windowCumulative)
     {
-        var distance = Math.Sqrt(2 * CdfIntegral(reference, window, power: 2));
+        var distance = Math.Sqrt(2 * CdfIntegral(reference, windowValues, windowCumulative, window.Count, power: 2));
         var bound = Math.Sqrt(2) * ((reference.RankErrorBound * Math.Sqrt(reference.Max - reference.Min)) + (window.RankErrorBound * Math.Sqrt(window.Max - window.Min)));
         return (distance, bound);
     }
 
-    private static double CdfIntegral(NumericFeatureProfile reference, KllSketch window, int power)
-    {
-        window.SortedView(out var windowValues, out var windowCumulative);
-        return reference.SketchView is { } view
-            ? SketchStatistics.CdfIntegral(view.Values, view.Cumulative, true, view.Cumulative[^1], windowValues, windowCumulative, window.Count, power)
-            : SketchStatistics.CdfIntegral(reference.SortedArray, default, false, reference.SortedArray.Length, windowValues, windowCumulative, window.Count, power);
-    }
+    private static double CdfIntegral(NumericFeatureProfile reference, double[] windowValues, long[] windowCumulative, long windowCount, int power) =>
+        reference.SketchView is { } view
+            ? SketchStatistics.CdfIntegral(view.Values, view.Cumulative, true, view.Cumulative[^1], windowValues, windowCumulative, windowCount, power)
+            : SketchStatistics.CdfIntegral(reference.SortedArray, default, false, reference.SortedArray.Length, windowValues, windowCumulative, windowCount, power);
 
     /// <summary>
     /// Two-sided KS between the reference (its exact sorted sample or its sketch) and the window's sketch: the supremum
     /// of |F_ref − F_window| over every step of either CDF. The statistic is within the sum of both rank-error bounds of
     /// the exact one; the p-value is the asymptotic one at the estimate.
     /// </summary>
-    internal static BoundedKsResult Ks(NumericFeatureProfile reference, KllSketch window)
+    internal static BoundedKsResult Ks(NumericFeatureProfile reference, KllSketch window, double[] windowValues, long[] windowCumulative)
     {
-        window.SortedView(out var windowValues, out var windowCumulative);
         double[] referenceValues;
         long[]? referenceCumulative;
         long n;
