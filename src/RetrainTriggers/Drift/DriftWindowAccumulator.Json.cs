@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RetrainTriggers.Drift;
 
@@ -18,6 +20,10 @@ public sealed partial class DriftWindowAccumulator
 
     private const string What = "window accumulator";
 
+    // The default encoder escapes '+' (every 64th base64 character) as \u002B; the document is data, never embedded in HTML.
+    private static readonly JsonTypeInfo<WindowAccumulatorDocument> WireType = new DriftJsonContext(
+        new JsonSerializerOptions(DriftJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).WindowAccumulatorDocument;
+
     /// <summary>Serialises the accumulated window to its versioned JSON document, to merge it in another app instance with <see cref="FromJson"/> and <see cref="Merge"/>.</summary>
     /// <returns>The JSON text: per feature the bin edges and counts, the missing count, the exact values while kept (base64 of little-endian doubles) and the KLL sketch once it has compacted; per categorical feature its category counts.</returns>
     public string ToJson()
@@ -34,7 +40,7 @@ public sealed partial class DriftWindowAccumulator
             SketchOptions = new WindowSketchOptionsDocument { K = sketch.K, ExactBelow = sketch.ExactBelow, Seed = sketch.Seed },
             Features = features,
         };
-        return JsonSerializer.Serialize(document, DriftJsonContext.Default.WindowAccumulatorDocument);
+        return JsonSerializer.Serialize(document, WireType);
     }
 
     /// <summary>Reads an accumulator written by <see cref="ToJson"/> (in this or another app instance) and attaches it to <paramref name="detector"/>, which checks it and whose accumulators it merges with.</summary>

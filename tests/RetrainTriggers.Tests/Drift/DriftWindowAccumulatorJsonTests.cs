@@ -92,7 +92,7 @@ public sealed class DriftWindowAccumulatorJsonTests
         var json = Add(detector.CreateWindowAccumulator(), x, c, 0, x.Length).ToJson();
 
         json.Should().StartWith("{\"format\":\"retrain-triggers/window-accumulator\",\"schemaVersion\":1,");
-        json.Should().NotContain("\n").And.NotContain(": ");
+        json.Should().NotContain("\n").And.NotContain(": ").And.NotContain("\\u002B", "base64's '+' is written as is");
         var numeric = JsonNode.Parse(json)!["features"]!.AsArray().Single(f => (string?)f!["name"] == "x")!;
         numeric["sketch"].Should().BeNull("a sketch that never compacted holds only the exact values and is rebuilt from them");
         numeric["exact"]!.GetValue<string>().Length.Should().Be(((x.Length * 8) + 2) / 3 * 4, "base64 of 8 bytes per value");
