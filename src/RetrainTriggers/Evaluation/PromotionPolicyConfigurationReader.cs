@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using RetrainTriggers.Configuration;
 using RetrainTriggers.Statistics;
@@ -118,7 +119,29 @@ internal static class PromotionPolicyConfigurationReader
         }
 
         PromotionPolicy? policy = builder.TryBuild(PolicyProblemFormat.Configuration(section.Path, rulePaths), values.Errors);
-        return values.Errors.Count > before ? null : policy;
+        if (values.Errors.Count == before)
+        {
+            return policy;
+        }
+
+        // The builder's problems come last; list every problem in the order of the settings, rule by rule.
+        string rulePrefix = rules.Path + ":";
+        string[] found = [.. values.Errors.Skip(before).OrderBy(e => RuleIndex(e, rulePrefix))];
+        values.Errors.RemoveRange(before, found.Length);
+        values.Errors.AddRange(found);
+        return null;
+    }
+
+    private static int RuleIndex(string error, string rulePrefix)
+    {
+        if (!error.StartsWith(rulePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<char> rest = error.AsSpan(rulePrefix.Length);
+        int end = rest.IndexOfAny(' ', ':');
+        return int.TryParse(end < 0 ? rest : rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out int index) ? index : -1;
     }
 
     private static void ExpectObject(IConfigurationSection section, string what, SettingReader values)

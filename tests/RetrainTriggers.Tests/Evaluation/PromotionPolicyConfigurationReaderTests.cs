@@ -96,7 +96,7 @@ public class PromotionPolicyConfigurationReaderTests
     }
 
     [Fact]
-    public void FromConfiguration_InvalidRules_ListsEveryProblemAtOnceWithItsConfigurationPath()
+    public void FromConfiguration_InvalidRules_ListsEveryProblemAtOnceWithItsConfigurationPathInSettingsOrder()
     {
         var section = Promotion("""
             {
@@ -120,23 +120,21 @@ public class PromotionPolicyConfigurationReaderTests
 
         Action act = () => PromotionPolicy.FromConfiguration(section);
 
-        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
-        [
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(
             "Promotion:Rules:0:LowerBound is not a setting of Superior rules; expected one of Kind, Metric, Margin",
             "Promotion:Rules:1:Margin is required for NonInferior rules",
             "Promotion:Rules:2:Metric is not a setting of McNemar rules; expected one of Kind, Alpha, Method",
+            "Promotion:Rules:2:Alpha must be in (0, 1) (was 1.5)",
+            "Promotion:Rules:3:Metric 'f1' has no declared direction; declare it under Promotion:Metrics (HigherIsBetter or LowerIsBetter) or use a catalog that knows it",
             "Promotion:Rules:4:Rows is required for MinimumSampleSize rules",
             "Promotion:Rules:5:Kind 'Best' is not one of ValueThreshold, Change, Superior, NonInferior, SuspiciousImprovement, McNemar, PairedBootstrap, MinimumSampleSize",
             "Promotion:Rules:6:Kind is required; expected one of ValueThreshold, Change, Superior, NonInferior, SuspiciousImprovement, McNemar, PairedBootstrap, MinimumSampleSize",
             "Promotion:Rules:7:Metric is required for SuspiciousImprovement rules",
             "Promotion:Rules:7:MaxImprovement is required for SuspiciousImprovement rules",
-            "Promotion:Rules:2:Alpha must be in (0, 1) (was 1.5)",
-            "Promotion:Rules:3:Metric 'f1' has no declared direction; declare it under Promotion:Metrics (HigherIsBetter or LowerIsBetter) or use a catalog that knows it",
             "Promotion:Rules:8:Margin must be a finite number >= 0 (was -1)",
             "Promotion:Rules:9:LowerBound 0.9 is greater than UpperBound 0.8",
             "Promotion:Rules:10 must set Absolute, Relative or both",
-            "Promotion:Rules:11:Resamples must be from 100 to 1000000 (was 2147483647)",
-        ]);
+            "Promotion:Rules:11:Resamples must be from 100 to 1000000 (was 2147483647)");
     }
 
     [Theory]
