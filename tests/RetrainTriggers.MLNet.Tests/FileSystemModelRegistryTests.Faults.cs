@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using RetrainTriggers.MLNet.Tests.TestSupport;
+using RetrainTriggers.Tests.TestSupport;
 
 namespace RetrainTriggers.MLNet.Tests;
 

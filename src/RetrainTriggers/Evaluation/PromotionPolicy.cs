@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using RetrainTriggers.Configuration;
 using RetrainTriggers.Evaluation.Rules;
 
 namespace RetrainTriggers.Evaluation;
@@ -34,16 +37,30 @@ public sealed class PromotionPolicy
     /// <returns>An empty builder.</returns>
     public static PromotionPolicyBuilder CreateBuilder() => new();
 
-    /// <summary>Builds a policy from configuration (for example a bound <c>Promotion</c> section).</summary>
-    /// <param name="options">The policy options.</param>
-    /// <param name="catalog">Known metric directions, used for metrics not listed in <see cref="PromotionPolicyOptions.Metrics"/>, or <see langword="null"/>.</param>
+    /// <summary>Builds a policy from a configuration section, for example <c>configuration.GetSection("Promotion")</c>, read without reflection (trimming- and AOT-safe).</summary>
+    /// <param name="section">The section: <c>Metrics</c> (metric name to <c>HigherIsBetter</c> or <c>LowerIsBetter</c>),
+    /// <c>AllowUnconditionalPromotion</c> and <c>Rules</c>, each rule with a <c>Kind</c> (a <see cref="RuleKind"/>) and only that
+    /// kind's keys, which are the parameters of the matching <see cref="PromotionPolicyBuilder"/> method (<c>Margin</c> of
+    /// <see cref="PromotionPolicyBuilder.Superior"/>), with the same defaults and ranges.</param>
+    /// <param name="catalog">Known metric directions, used for metrics not listed under <c>Metrics</c>, or <see langword="null"/>.</param>
     /// <returns>The immutable policy.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem with its option path (<c>Rules[2] Superior(accuracy): ...</c>).</exception>
-    public static PromotionPolicy FromOptions(PromotionPolicyOptions options, MetricCatalog? catalog = null)
+    /// <exception cref="ArgumentNullException"><paramref name="section"/> is null.</exception>
+    /// <exception cref="OptionsValidationException">The section is missing or invalid; <see cref="OptionsValidationException.Failures"/>
+    /// lists every problem with the configuration path of its setting (<c>Promotion:Rules:2:Margin must be a finite number &gt;= 0 (was -1)</c>).</exception>
+    public static PromotionPolicy FromConfiguration(IConfigurationSection section, MetricCatalog? catalog = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.Build(catalog);
+        ArgumentNullException.ThrowIfNull(section);
+        var errors = new List<string>();
+        if (!section.Exists())
+        {
+            errors.Add($"{section.Path} is missing or empty; expected {string.Join(", ", PromotionPolicyConfigurationReader.PolicyKeys)}");
+        }
+        else if (PromotionPolicyConfigurationReader.Read(section, catalog, new SettingReader(errors)) is { } policy)
+        {
+            return policy;
+        }
+
+        throw new OptionsValidationException(section.Path, typeof(PromotionPolicy), errors);
     }
 
     /// <summary>Decides whether <paramref name="challenger"/> may replace <paramref name="champion"/>.</summary>

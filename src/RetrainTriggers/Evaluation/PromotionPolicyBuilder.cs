@@ -15,7 +15,7 @@ public sealed class PromotionPolicyBuilder
     private const int MinimumBootstrapResamples = 100;
 
     private readonly Dictionary<string, MetricDirection> _declared = new(StringComparer.Ordinal);
-    private readonly List<string> _declarationErrors = [];
+    private readonly List<(string? Metric, string Text)> _declarationErrors = [];
     private readonly List<PendingRule> _rules = [];
     private MetricCatalog? _catalog;
     private bool _allowUnconditional;
@@ -32,15 +32,15 @@ public sealed class PromotionPolicyBuilder
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            _declarationErrors.Add("Metric(...): the metric name is null, empty or white space.");
+            _declarationErrors.Add((null, "the metric name is null, empty or white space"));
         }
         else if (!Enum.IsDefined(direction))
         {
-            _declarationErrors.Add(string.Create(CultureInfo.InvariantCulture, $"Metric({name}): direction {(int)direction} is not defined."));
+            _declarationErrors.Add((name, string.Create(CultureInfo.InvariantCulture, $"direction {(int)direction} is not defined")));
         }
         else if (_declared.TryGetValue(name, out MetricDirection existing) && existing != direction)
         {
-            _declarationErrors.Add($"Metric({name}): declared both {existing} and {direction}.");
+            _declarationErrors.Add((name, $"declared both {existing} and {direction}"));
         }
         else
         {
@@ -69,22 +69,21 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder ValueThreshold(string metric, double? lowerBound = null, double? upperBound = null, ThresholdComparison comparison = ThresholdComparison.Inclusive)
     {
-        string label = Label("ValueThreshold", metric);
-        var errors = new List<string>();
-        CheckComparison(errors, label, comparison);
+        var problems = new List<RuleProblem>();
+        CheckComparison(problems, comparison);
         if (lowerBound is null && upperBound is null)
         {
-            errors.Add($"{label}: set a lower bound, an upper bound or both.");
+            problems.Add(new(null, "must set {lowerBound}, {upperBound} or both"));
         }
 
-        CheckFinite(errors, label, "lowerBound", lowerBound);
-        CheckFinite(errors, label, "upperBound", upperBound);
+        CheckFinite(problems, "lowerBound", lowerBound);
+        CheckFinite(problems, "upperBound", upperBound);
         if (lowerBound is double l && upperBound is double u && l > u)
         {
-            errors.Add($"{label}: lowerBound {Format(l)} is greater than upperBound {Format(u)}.");
+            problems.Add(new("lowerBound", $"{Format(l)} is greater than {{upperBound}} {Format(u)}"));
         }
 
-        return Add(label, metric, readsMetric: true, errors, _ => new ValueThresholdRule(metric, lowerBound, upperBound, comparison));
+        return Add(Label("ValueThreshold", metric), metric, readsMetric: true, problems, _ => new ValueThresholdRule(metric, lowerBound, upperBound, comparison));
     }
 
     /// <summary>
@@ -100,17 +99,16 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder Change(string metric, double? absolute = null, double? relative = null, ThresholdComparison comparison = ThresholdComparison.Inclusive)
     {
-        string label = Label("Change", metric);
-        var errors = new List<string>();
-        CheckComparison(errors, label, comparison);
+        var problems = new List<RuleProblem>();
+        CheckComparison(problems, comparison);
         if (absolute is null && relative is null)
         {
-            errors.Add($"{label}: set an absolute threshold, a relative threshold or both.");
+            problems.Add(new(null, "must set {absolute}, {relative} or both"));
         }
 
-        CheckFinite(errors, label, "absolute", absolute);
-        CheckFinite(errors, label, "relative", relative);
-        return Add(label, metric, readsMetric: true, errors, direction => ChangeRule.Change(metric, direction, absolute, relative, comparison));
+        CheckFinite(problems, "absolute", absolute);
+        CheckFinite(problems, "relative", relative);
+        return Add(Label("Change", metric), metric, readsMetric: true, problems, direction => ChangeRule.Change(metric, direction, absolute, relative, comparison));
     }
 
     /// <summary>Requires the challenger to beat the champion by MORE than <paramref name="margin"/> (strict): improvement &gt; margin.
@@ -120,10 +118,9 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder Superior(string metric, double margin = 0)
     {
-        string label = Label("Superior", metric);
-        var errors = new List<string>();
-        CheckMargin(errors, label, "margin", margin);
-        return Add(label, metric, readsMetric: true, errors, direction => ChangeRule.Superior(metric, direction, margin));
+        var problems = new List<RuleProblem>();
+        CheckMargin(problems, "margin", margin);
+        return Add(Label("Superior", metric), metric, readsMetric: true, problems, direction => ChangeRule.Superior(metric, direction, margin));
     }
 
     /// <summary>A guardrail: the metric may not get worse than the champion's by more than <paramref name="margin"/> (worse by exactly the margin passes).</summary>
@@ -132,10 +129,9 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder NonInferior(string metric, double margin)
     {
-        string label = Label("NonInferior", metric);
-        var errors = new List<string>();
-        CheckMargin(errors, label, "margin", margin);
-        return Add(label, metric, readsMetric: true, errors, direction => ChangeRule.NonInferior(metric, direction, margin));
+        var problems = new List<RuleProblem>();
+        CheckMargin(problems, "margin", margin);
+        return Add(Label("NonInferior", metric), metric, readsMetric: true, problems, direction => ChangeRule.NonInferior(metric, direction, margin));
     }
 
     /// <summary>Rejects, and reports as suspicious, an improvement over the champion larger than <paramref name="maxImprovement"/> (an improvement of exactly the maximum passes).</summary>
@@ -144,10 +140,9 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder SuspiciousImprovement(string metric, double maxImprovement)
     {
-        string label = Label("SuspiciousImprovement", metric);
-        var errors = new List<string>();
-        CheckMargin(errors, label, "maxImprovement", maxImprovement);
-        return Add(label, metric, readsMetric: true, errors, direction => new SuspiciousImprovementRule(metric, direction, maxImprovement));
+        var problems = new List<RuleProblem>();
+        CheckMargin(problems, "maxImprovement", maxImprovement);
+        return Add(Label("SuspiciousImprovement", metric), metric, readsMetric: true, problems, direction => new SuspiciousImprovementRule(metric, direction, maxImprovement));
     }
 
     /// <summary>Requires the challenger to be significantly better on paired per-row correctness (<see cref="ModelEvaluation.RowCorrect"/>):
@@ -157,15 +152,10 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder McNemar(double alpha = 0.05, McNemarMethod method = McNemarMethod.Exact)
     {
-        const string label = "McNemar";
-        var errors = new List<string>();
-        CheckProbability(errors, label, "alpha", alpha);
-        if (!Enum.IsDefined(method))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: method {(int)method} is not defined."));
-        }
-
-        return Add(label, null, readsMetric: false, errors, _ => new McNemarRule(alpha, method));
+        var problems = new List<RuleProblem>();
+        CheckProbability(problems, "alpha", alpha);
+        CheckDefined(problems, "method", method);
+        return Add("McNemar", null, readsMetric: false, problems, _ => new McNemarRule(alpha, method));
     }
 
     /// <summary>Requires a seeded paired bootstrap interval of mean(challenger[i] − champion[i]) to exclude 0 on the improving side
@@ -181,22 +171,17 @@ public sealed class PromotionPolicyBuilder
         int resamples = Statistics.PairedBootstrap.DefaultResamples,
         ulong seed = Statistics.PairedBootstrap.DefaultSeed)
     {
-        const string label = "PairedBootstrap";
-        var errors = new List<string>();
-        CheckProbability(errors, label, "confidenceLevel", confidenceLevel);
+        var problems = new List<RuleProblem>();
+        CheckProbability(problems, "confidenceLevel", confidenceLevel);
         if (resamples is < MinimumBootstrapResamples or > Statistics.PairedBootstrap.MaxResamples)
         {
-            errors.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{label}: resamples must be from {MinimumBootstrapResamples} to {Statistics.PairedBootstrap.MaxResamples} (was {resamples})."));
+            problems.Add(new(
+                "resamples",
+                string.Create(CultureInfo.InvariantCulture, $"must be from {MinimumBootstrapResamples} to {Statistics.PairedBootstrap.MaxResamples} (was {resamples})")));
         }
 
-        if (!Enum.IsDefined(values))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: values {(int)values} is not defined."));
-        }
-
-        return Add(label, null, readsMetric: false, errors, _ => new PairedBootstrapRule(values, confidenceLevel, resamples, seed));
+        CheckDefined(problems, "values", values);
+        return Add("PairedBootstrap", null, readsMetric: false, problems, _ => new PairedBootstrapRule(values, confidenceLevel, resamples, seed));
     }
 
     /// <summary>Requires at least <paramref name="rows"/> holdout rows; applies even without a champion.</summary>
@@ -204,14 +189,13 @@ public sealed class PromotionPolicyBuilder
     /// <returns>This builder.</returns>
     public PromotionPolicyBuilder MinimumSampleSize(long rows)
     {
-        const string label = "MinimumSampleSize";
-        var errors = new List<string>();
+        var problems = new List<RuleProblem>();
         if (rows < 1)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: rows must be at least 1 (was {rows})."));
+            problems.Add(new("rows", string.Create(CultureInfo.InvariantCulture, $"must be at least 1 (was {rows})")));
         }
 
-        return Add(label, null, readsMetric: false, errors, _ => new MinimumSampleSizeRule(rows));
+        return Add("MinimumSampleSize", null, readsMetric: false, problems, _ => new MinimumSampleSizeRule(rows));
     }
 
     /// <summary>Lets a policy WITHOUT rules promote every challenger; without this call such a policy rejects every challenger.</summary>
@@ -225,12 +209,24 @@ public sealed class PromotionPolicyBuilder
     /// <summary>Validates the configuration and builds the policy.</summary>
     /// <returns>The immutable policy.</returns>
     /// <exception cref="ArgumentException">The configuration is invalid; the message lists every problem, each naming its rule and metric.</exception>
-    public PromotionPolicy Build() => Build(static i => string.Create(CultureInfo.InvariantCulture, $"Rule {i + 1} "), "policy");
-
-    /// <summary>Builds with a caller-chosen way of naming rule positions (the options path <c>Rules[i]</c> for configuration).</summary>
-    internal PromotionPolicy Build(Func<int, string> position, string parameterName)
+    public PromotionPolicy Build()
     {
-        var errors = new List<string>(_declarationErrors);
+        var errors = new List<string>();
+        return TryBuild(PolicyProblemFormat.Code, errors) ?? throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"The promotion policy is invalid ({errors.Count} problem(s)):{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}"),
+            "policy");
+    }
+
+    /// <summary>Validates and builds the policy, or adds every problem to <paramref name="errors"/>, worded by <paramref name="format"/> and returns <see langword="null"/>.</summary>
+    internal PromotionPolicy? TryBuild(PolicyProblemFormat format, List<string> errors)
+    {
+        // A format may leave a problem unreported (configuration does for rules whose values did not parse); it still fails the build.
+        bool failed = _declarationErrors.Count > 0;
+        foreach ((string? metric, string text) in _declarationErrors)
+        {
+            errors.Add(format.Declaration(metric, text));
+        }
+
         var directions = new Dictionary<string, MetricDirection>(StringComparer.Ordinal);
         if (_catalog is not null)
         {
@@ -249,84 +245,84 @@ public sealed class PromotionPolicyBuilder
         for (int i = 0; i < _rules.Count; i++)
         {
             PendingRule pending = _rules[i];
-            string at = position(i);
-            foreach (string error in pending.Errors)
+            foreach (RuleProblem problem in pending.Problems)
             {
-                errors.Add(at + error);
+                failed = true;
+                if (format.Rule(i, pending.Label, problem) is { } error)
+                {
+                    errors.Add(error);
+                }
             }
 
             MetricDirection direction = default;
             if (pending.Metric is not null && !directions.TryGetValue(pending.Metric, out direction))
             {
-                errors.Add($"{at}{pending.Label}: metric '{pending.Metric}' has no declared direction; declare it with Metric(\"{pending.Metric}\", MetricDirection...) or use a catalog that knows it.");
+                failed = true;
+                if (format.UnknownDirection(i, pending.Label, pending.Metric) is { } error)
+                {
+                    errors.Add(error);
+                }
             }
 
-            if (errors.Count == 0)
+            if (!failed)
             {
                 rules.Add(pending.Create(direction));
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The promotion policy is invalid ({errors.Count} problem(s)):{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}"),
-                parameterName);
-        }
-
-        return new PromotionPolicy([.. rules], directions.AsReadOnly(), _allowUnconditional);
+        return failed ? null : new PromotionPolicy([.. rules], directions.AsReadOnly(), _allowUnconditional);
     }
 
-    /// <summary>Records a rule that configuration described wrongly, keeping rule positions aligned with the options list.</summary>
-    internal PromotionPolicyBuilder AddInvalid(string label, List<string> errors) =>
-        Add(label, null, readsMetric: false, errors, static _ => throw new InvalidOperationException("An invalid rule is never built."));
-
-    private PromotionPolicyBuilder Add(string label, string? metric, bool readsMetric, List<string> errors, Func<MetricDirection, PromotionRule> create)
+    private PromotionPolicyBuilder Add(string label, string? metric, bool readsMetric, List<RuleProblem> problems, Func<MetricDirection, PromotionRule> create)
     {
         if (readsMetric && string.IsNullOrWhiteSpace(metric))
         {
-            errors.Insert(0, $"{label}: the metric name is null, empty or white space.");
+            problems.Insert(0, new(null, "the metric name is null, empty or white space"));
             metric = null;
         }
 
-        _rules.Add(new PendingRule(metric, label, errors, create));
+        _rules.Add(new PendingRule(metric, label, problems, create));
         return this;
     }
 
     private static string Label(string kind, string? metric) =>
         string.IsNullOrWhiteSpace(metric) ? $"{kind}(<no metric>)" : $"{kind}({metric})";
 
-    private static void CheckComparison(List<string> errors, string label, ThresholdComparison comparison)
+    private static void CheckComparison(List<RuleProblem> problems, ThresholdComparison comparison) =>
+        CheckDefined(problems, "comparison", comparison);
+
+    private static void CheckDefined<T>(List<RuleProblem> problems, string parameter, T value)
+        where T : struct, Enum
     {
-        if (!Enum.IsDefined(comparison))
+        if (!Enum.IsDefined(value))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{label}: comparison {(int)comparison} is not defined."));
+            problems.Add(new(parameter, string.Create(CultureInfo.InvariantCulture, $"{Convert.ToInt64(value, CultureInfo.InvariantCulture)} is not defined")));
         }
     }
 
-    private static void CheckFinite(List<string> errors, string label, string name, double? value)
+    private static void CheckFinite(List<RuleProblem> problems, string parameter, double? value)
     {
         if (value is double v && !double.IsFinite(v))
         {
-            errors.Add($"{label}: {name} must be a finite number (was {Format(v)}).");
+            problems.Add(new(parameter, $"must be a finite number (was {Format(v)})"));
         }
     }
 
-    private static void CheckMargin(List<string> errors, string label, string name, double value)
+    private static void CheckMargin(List<RuleProblem> problems, string parameter, double value)
     {
         if (!double.IsFinite(value) || value < 0)
         {
-            errors.Add($"{label}: {name} must be a finite number >= 0 (was {Format(value)}).");
+            problems.Add(new(parameter, $"must be a finite number >= 0 (was {Format(value)})"));
         }
     }
 
-    private static void CheckProbability(List<string> errors, string label, string name, double value)
+    private static void CheckProbability(List<RuleProblem> problems, string parameter, double value)
     {
         if (!(value > 0 && value < 1))
         {
-            errors.Add($"{label}: {name} must be in (0, 1) (was {Format(value)}).");
+            problems.Add(new(parameter, $"must be in (0, 1) (was {Format(value)})"));
         }
     }
 
-    private sealed record PendingRule(string? Metric, string Label, List<string> Errors, Func<MetricDirection, PromotionRule> Create);
+    private sealed record PendingRule(string? Metric, string Label, List<RuleProblem> Problems, Func<MetricDirection, PromotionRule> Create);
 }

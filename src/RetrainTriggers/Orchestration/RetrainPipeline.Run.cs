@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using RetrainTriggers.Evaluation;
 using RetrainTriggers.Telemetry;
 
 namespace RetrainTriggers.Orchestration;
 
-/// <summary>One run: record the fire key, validate, train with retry and timeout, evaluate both, decide, register, promote.</summary>
+/// <summary>One run: record the fire key, then validate, train, evaluate both, decide, register and promote, each as a timed stage.</summary>
 public sealed partial class RetrainPipeline<TModel>
 {
     private async ValueTask<RetrainRun> ExecuteRunAsync(
@@ -138,81 +137,6 @@ public sealed partial class RetrainPipeline<TModel>
         }
     }
 
-    private async Task<DataValidationResult> ValidateAsync(TrainingRequest request, CancellationToken cancellationToken)
-    {
-        var summary = await inspector!.InspectAsync(request, cancellationToken).ConfigureAwait(false);
-        var context = new DataValidationContext(request, summary);
-        var checks = new List<DataCheckResult>();
-        foreach (var validator in validators)
-        {
-            var result = await validator.ValidateAsync(context, cancellationToken).ConfigureAwait(false);
-            checks.AddRange(result.Checks);
-        }
-
-        return new DataValidationResult(checks.AsReadOnly());
-    }
-
-    private async Task<TrainedModel<TModel>> TrainWithRetryAsync(RunContext run, TrainingRequest request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            run.Run = run.Run with { TrainingAttempts = attempt };
-            try
-            {
-                return await TrainOnceAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (attempt < maxTrainingAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                var delay = BackoffDelay(attempt);
-                RetrainLog.TrainingAttemptFailed(logger, Name, run.Run.RunId, attempt, maxTrainingAttempts, delay, ex);
-                await store.SaveRunAsync(run.Lease, run.Run, cancellationToken).ConfigureAwait(false);
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task<TrainedModel<TModel>> TrainOnceAsync(TrainingRequest request, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(trainingTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var training = trainer.TrainAsync(request, linked.Token).AsTask();
-        try
-        {
-            // WaitAsync also bounds a trainer that ignores its token; the abandoned task is observed below.
-            var trained = await training.WaitAsync(trainingTimeout, time, cancellationToken).ConfigureAwait(false);
-            return trained ?? throw new InvalidOperationException($"The trainer of pipeline '{Name}' returned no model.");
-        }
-        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
-        {
-            _ = training.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw new TimeoutException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Training of pipeline '{Name}' run {request.RunId} did not finish within TrainingTimeout {trainingTimeout}."), ex);
-        }
-    }
-
-    /// <summary>Exponential back-off with ±50 % jitter, capped at <see cref="RetrainPipelineOptions{TModel}.MaxRetryDelay"/>.</summary>
-    internal TimeSpan BackoffDelay(int failedAttempt)
-    {
-        var exponential = retryDelay.TotalMilliseconds * Math.Pow(2, failedAttempt - 1);
-        var jittered = exponential * (0.5 + Jitter());
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, maxRetryDelay.TotalMilliseconds));
-    }
-
-    private async Task<(ModelEvaluation? Champion, ModelEvaluation Challenger, PromotionDecision Decision)> EvaluateModelsAsync(
-        ChampionInfo? champion, TrainedModel<TModel> trained, CancellationToken cancellationToken)
-    {
-        var challenger = await evaluator.EvaluateAsync(trained.Model, cancellationToken).ConfigureAwait(false);
-        ModelEvaluation? championEvaluation = null;
-        if (champion is not null)
-        {
-            var model = await Registry.LoadAsync(champion.Version.Version, cancellationToken).ConfigureAwait(false);
-            championEvaluation = await evaluator.EvaluateAsync(model, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (championEvaluation, challenger, policy.Decide(championEvaluation, challenger));
-    }
-
     private async Task<T> StageAsync<T>(RunContext run, string stage, Func<CancellationToken, Task<T>> body, Func<T, string> outcome, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -285,123 +209,11 @@ public sealed partial class RetrainPipeline<TModel>
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    private async ValueTask NotifyAsync(RetrainRun run)
-    {
-        RetrainNotificationKind? kind = run.State switch
-        {
-            RetrainRunState.Promoted => RetrainNotificationKind.Promoted,
-            RetrainRunState.Rejected => RetrainNotificationKind.Rejected,
-            RetrainRunState.ValidationFailed => RetrainNotificationKind.ValidationFailed,
-            RetrainRunState.Failed => RetrainNotificationKind.Failed,
-            RetrainRunState.Cancelled => RetrainNotificationKind.Cancelled,
-            RetrainRunState.RolledBack => RetrainNotificationKind.RolledBack,
-            RetrainRunState.Interrupted => RetrainNotificationKind.Interrupted,
-            _ => null,
-        };
-        if (kind is not { } k)
-        {
-            return;
-        }
-
-        var message = run.State switch
-        {
-            RetrainRunState.Promoted => $"Version {run.ChallengerVersion} is the new champion. {run.Decision?.Summary}",
-            RetrainRunState.Rejected => $"The challenger (version {run.ChallengerVersion}) was rejected; the champion stays. {run.Decision?.Summary}",
-            RetrainRunState.ValidationFailed => $"The training data failed validation: {run.Validation}",
-            RetrainRunState.RolledBack => $"Version {run.ChallengerVersion} was rolled back to version {run.ChampionVersion}: {run.RollbackReason}",
-            RetrainRunState.Interrupted => $"The run started {run.StartedAt:O} was cut off before it finished; it is not repeated.",
-            _ => $"{run.State}: {run.ErrorType}: {run.Error}",
-        };
-        var notification = new RetrainNotification(k, Name, message, run);
-        foreach (var notifier in notifiers)
-        {
-            try
-            {
-                await notifier.NotifyAsync(notification, CancellationToken.None).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A notifier's failure is logged; it must not change the run's outcome or stop other notifiers.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                RetrainLog.NotifierFailed(logger, Name, notifier.GetType().Name, k, run.RunId, ex);
-            }
-        }
-    }
-
-    private LeaseRenewal StartRenewal(RetrainLease lease, CancellationTokenSource leaseLost) => new(this, lease, leaseLost);
-
     /// <summary>The run being built, shared by the stages.</summary>
     private sealed class RunContext(RetrainLease lease, RetrainRun run)
     {
         public RetrainLease Lease { get; } = lease;
 
         public RetrainRun Run { get; set; } = run;
-    }
-
-    /// <summary>Renews the lease at a third of its duration while a run is in progress; cancels the run when the lease is lost.</summary>
-    private sealed class LeaseRenewal : IAsyncDisposable
-    {
-        private readonly RetrainPipeline<TModel> pipeline;
-        private readonly CancellationTokenSource leaseLost;
-        private readonly ITimer timer;
-        private readonly object gate = new();
-        private RetrainLease lease;
-        private Task pending = Task.CompletedTask;
-        private bool disposed;
-
-        public LeaseRenewal(RetrainPipeline<TModel> pipeline, RetrainLease lease, CancellationTokenSource leaseLost)
-        {
-            this.pipeline = pipeline;
-            this.lease = lease;
-            this.leaseLost = leaseLost;
-            var period = pipeline.leaseDuration / 3;
-            timer = pipeline.time.CreateTimer(_ => Renew(), null, period, period);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Task last;
-            lock (gate)
-            {
-                disposed = true;
-                last = pending;
-            }
-
-            await timer.DisposeAsync().ConfigureAwait(false);
-            await last.ConfigureAwait(false);
-        }
-
-        private void Renew()
-        {
-            lock (gate)
-            {
-                if (disposed || !pending.IsCompleted)
-                {
-                    return;
-                }
-
-                pending = RenewAsync();
-            }
-        }
-
-        private async Task RenewAsync()
-        {
-            try
-            {
-                var renewed = await pipeline.store.RenewLeaseAsync(lease, pipeline.leaseDuration, CancellationToken.None).ConfigureAwait(false);
-                if (renewed is null)
-                {
-                    await leaseLost.CancelAsync().ConfigureAwait(false);
-                    return;
-                }
-
-                lease = renewed;
-            }
-#pragma warning disable CA1031 // A failed renewal is retried at the next period; the lease lapses only if renewals keep failing.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
     }
 }

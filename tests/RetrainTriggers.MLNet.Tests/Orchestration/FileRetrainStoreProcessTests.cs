@@ -1,6 +1,7 @@
 using System.Globalization;
 using RetrainTriggers.MLNet.Tests.TestSupport;
 using RetrainTriggers.Orchestration;
+using RetrainTriggers.Tests.TestSupport;
 
 namespace RetrainTriggers.MLNet.Tests.Orchestration;
 

@@ -4,7 +4,7 @@ using RetrainTriggers.Orchestration;
 
 namespace RetrainTriggers.MLNet.Tests.TestSupport;
 
-/// <summary>The entry point when this test assembly runs as a child process of a cross-process registry test (see <see cref="ChildProcess"/>).</summary>
+/// <summary>The entry point when this test assembly runs as a child process of a cross-process registry test (see <see cref="RetrainTriggers.Tests.TestSupport.ChildProcess"/>).</summary>
 public static class ChildProgram
 {
     public static async Task<int> Main(string[] args)

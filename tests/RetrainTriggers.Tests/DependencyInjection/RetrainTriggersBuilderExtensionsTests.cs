@@ -181,6 +181,33 @@ public sealed class RetrainTriggersBuilderExtensionsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Validate_PromotionRuleOutOfRange_NamesTheConfigurationKeyOfEachProblem()
+    {
+        var services = Services("""
+            { "RetrainTriggers": { "Pipelines": { "churn": {
+                "Triggers": { "Threshold": { "Metric": "Accuracy", "Below": 0.85 } },
+                "Promotion": { "Rules": [
+                    { "Kind": "Superior", "Metric": "Accuracy", "Margin": -1 },
+                    { "Kind": "McNemar", "Alpha": 2 },
+                    { "Kind": "Superior", "Metric": "F1" } ] }
+            } } } }
+            """);
+        services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p
+            .UseTrainer<ScriptedTrainer>()
+            .UseEvaluator<AccuracyEvaluator>()
+            .UseRegistry(_ => new InMemoryModelRegistry<FakeModel>(time))
+            .UseMetricCatalog(Catalog));
+        await using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
+            "RetrainTriggers:Pipelines:churn:Promotion:Rules:0:Margin must be a finite number >= 0 (was -1)",
+            "RetrainTriggers:Pipelines:churn:Promotion:Rules:1:Alpha must be in (0, 1) (was 2)",
+            "RetrainTriggers:Pipelines:churn:Promotion:Rules:2:Metric 'F1' has no declared direction; declare it under RetrainTriggers:Pipelines:churn:Promotion:Metrics (HigherIsBetter or LowerIsBetter) or use a catalog that knows it");
+    }
+
     private ServiceCollection Services(string json)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();

@@ -1,3 +1,6 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RetrainTriggers.Evaluation;
 
 namespace RetrainTriggers.Tests.Docs;
@@ -61,6 +64,69 @@ public sealed class EvaluationDocsSnippets
         decision.Outcome.Should().Be(PromotionOutcome.Promote);
         DocSnippets.AssertOutput("evaluation-worked-example", console.Text);
     }
+
+    [Fact]
+    public void FromConfiguration_DocumentedSection_BuildsEveryRule()
+    {
+        IConfiguration configuration = Json("""
+            { "Promotion": {
+              "Metrics": { "accuracy": "HigherIsBetter", "latency_ms": "LowerIsBetter" },
+              "AllowUnconditionalPromotion": false,
+              "Rules": [
+                { "Kind": "MinimumSampleSize", "Rows": 500 },
+                { "Kind": "ValueThreshold", "Metric": "accuracy", "LowerBound": 0.8, "Comparison": "Strict" },
+                { "Kind": "Change", "Metric": "accuracy", "Absolute": 0.01, "Relative": 0.02 },
+                { "Kind": "Superior", "Metric": "accuracy", "Margin": 0.01 },
+                { "Kind": "NonInferior", "Metric": "latency_ms", "Margin": 5 },
+                { "Kind": "SuspiciousImprovement", "Metric": "accuracy", "MaxImprovement": 0.1 },
+                { "Kind": "McNemar", "Alpha": 0.05, "Method": "Exact" },
+                { "Kind": "PairedBootstrap", "Values": "RowCorrect", "ConfidenceLevel": 0.95, "Resamples": 1000, "Seed": 20240601 }
+              ]
+            } }
+            """);
+        var catalog = new MetricCatalog([new("f1", MetricDirection.HigherIsBetter)]);
+
+        // <evaluation-configuration>
+        PromotionPolicy policy = PromotionPolicy.FromConfiguration(configuration.GetSection("Promotion"), catalog);
+        // </evaluation-configuration>
+
+        policy.RuleNames.Should().HaveCount(8);
+    }
+
+    [Fact]
+    public void FromConfiguration_BadSection_PrintsTheDocumentedFailures()
+    {
+        IConfiguration configuration = Json("""
+            { "Promotion": {
+              "Metrics": { "accuracy": "HigherIsBetter" },
+              "Rules": [
+                { "Kind": "Superior", "Metric": "accuracy", "Margin": -0.01 },
+                { "Kind": "NonInferior", "Metric": "latency_ms", "Maximum": 5 },
+                { "Kind": "McNemar", "Alpha": "5%" }
+              ]
+            } }
+            """);
+        using var console = DocSnippets.CaptureConsole();
+
+        // <evaluation-configuration-errors>
+        try
+        {
+            PromotionPolicy.FromConfiguration(configuration.GetSection("Promotion"));
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (string failure in ex.Failures)
+            {
+                Console.WriteLine(failure);
+            }
+        }
+        // </evaluation-configuration-errors>
+
+        DocSnippets.AssertOutput("evaluation-configuration-errors", console.Text);
+    }
+
+    private static IConfigurationRoot Json(string json) =>
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
     private sealed class Alerts
     {

@@ -32,7 +32,7 @@ public class PromotionPolicyBuilderTests
         ArgumentException error = builder.Invoking(b => b.Build()).Should().Throw<ArgumentException>().Which;
 
         error.Message.Should().Contain("(9 problem(s))")
-            .And.Contain("Rule 1 ValueThreshold(accuracy): set a lower bound, an upper bound or both.")
+            .And.Contain("Rule 1 ValueThreshold(accuracy): must set lowerBound, upperBound or both.")
             .And.Contain("Rule 2 Change(accuracy): absolute must be a finite number (was NaN).")
             .And.Contain("Rule 3 Superior(auc): metric 'auc' has no declared direction")
             .And.Contain("Rule 4 McNemar: alpha must be in (0, 1) (was 2).")
@@ -56,7 +56,7 @@ public class PromotionPolicyBuilderTests
     {
         Action act = () => PromotionPolicy.CreateBuilder().Metric("a", MetricDirection.HigherIsBetter).Change("a").Build();
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Change(a): set an absolute threshold, a relative threshold or both*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Change(a): must set absolute, relative or both.*");
     }
 
     [Theory]

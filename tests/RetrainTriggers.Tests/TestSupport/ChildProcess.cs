@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace RetrainTriggers.Tests.TestSupport;
 
-/// <summary>Starts this test assembly as a separate process running a <see cref="ChildProgram"/> command, for cross-process tests.</summary>
+/// <summary>Starts this test assembly as a separate process running a command of its <c>ChildProgram</c>, for cross-process tests.</summary>
+/// <remarks>RetrainTriggers.MLNet.Tests compiles this file too (linked), so it names no type of either test project.</remarks>
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
@@ -11,7 +12,7 @@ internal sealed class ChildProcess : IDisposable
 
     public static ChildProcess Start(params string[] args)
     {
-        var assembly = typeof(ChildProgram).Assembly.Location;
+        var assembly = typeof(ChildProcess).Assembly.Location;
         var info = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
