@@ -39,6 +39,12 @@ namespace RetrainTriggers.MLNet;
 /// a manifest's model file must be a plain file name in its version folder, and version folders or files that are
 /// links leading outside the root are neither listed nor loaded.
 /// </para>
+/// <para>
+/// A root this process may not write (denied access, a read-only folder or file system) still serves every read; each
+/// write (register, promote, roll back, set an alias or tag) raises <see cref="UnauthorizedAccessException"/> (denied
+/// access) or <see cref="IOException"/> (read-only file system) naming the root and what to do, at once and before
+/// anything is written.
+/// </para>
 /// </remarks>
 public sealed partial class FileSystemModelRegistry
 {
@@ -317,11 +323,7 @@ public sealed partial class FileSystemModelRegistry
             throw new InvalidOperationException(_layout.NotARegistryMessage());
         }
 
-        if (create)
-        {
-            Directory.CreateDirectory(RootPath);
-        }
-        else if (!Directory.Exists(RootPath))
+        if (!create && !Directory.Exists(RootPath))
         {
             throw new InvalidOperationException($"Registry '{RootPath}' does not exist yet: register a version first.");
         }
@@ -329,7 +331,18 @@ public sealed partial class FileSystemModelRegistry
         FileLock gate;
         try
         {
+            if (create)
+            {
+                Directory.CreateDirectory(RootPath);
+            }
+
             gate = await FileLock.AcquireAsync(_layout.LockPath, _lockTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            // Said in the registry's terms (its folder and the remedy), with the same exception type, before anything is written.
+            var message = $"The model registry '{RootPath}' cannot be written: {FileErrors.DescribeRefusal(ex, RootPath, "its lock file, version folders and temporary files")}. Nothing was changed; reads still work.";
+            throw ex is UnauthorizedAccessException ? new UnauthorizedAccessException(message, ex) : new IOException(message, ex);
         }
         catch (TimeoutException ex)
         {
