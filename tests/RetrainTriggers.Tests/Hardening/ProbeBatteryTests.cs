@@ -408,6 +408,19 @@ public sealed class ProbeBatteryTests : IDisposable
         (await store.QueryRunsAsync("churn", new RetrainRunQuery())).Should().ContainSingle().Which.RunId.Should().Be("r1", "a run that reads would refuse was never written");
     }
 
+    [Theory]
+    [InlineData("file")]
+    [InlineData("memory")]
+    public async Task RetrainStores_LeaseOfTimeSpanMaxValue_RefusedNamingDurationAndTheMaximum(string kind)
+    {
+        IRetrainStore store = kind == "file" ? new FileRetrainStore(_folder, new FakeTimeProvider(T0)) : new InMemoryRetrainStore(new FakeTimeProvider(T0));
+
+        (await FluentActions.Awaiting(async () => await store.TryAcquireLeaseAsync("churn", "host-a", TimeSpan.MaxValue)).Should().ThrowAsync<ArgumentOutOfRangeException>())
+            .Which.Message.Should().Contain("positive and at most 49 days").And.Contain("duration");
+        var lease = (await store.TryAcquireLeaseAsync("churn", "host-a", TimeSpan.FromDays(49)))!;
+        await FluentActions.Awaiting(async () => await store.RenewLeaseAsync(lease, TimeSpan.MaxValue)).Should().ThrowAsync<ArgumentOutOfRangeException>();
+    }
+
     [Fact]
     public async Task FileRetrainStore_RunFileOverMaxFileBytes_RefusedUnreadNamingFileAndOption()
     {
