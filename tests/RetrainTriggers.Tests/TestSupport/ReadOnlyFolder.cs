@@ -56,7 +56,8 @@ internal sealed class ReadOnlyFolder : IDisposable
         _applied = false;
         if (_kind == ReadOnlyKind.Mount)
         {
-            Run("umount", _path);
+            // Lazy: detached at once even if a handle is still open, so a failed test never leaves the mount behind.
+            Run("umount", "--lazy", _path);
         }
         else
         {
