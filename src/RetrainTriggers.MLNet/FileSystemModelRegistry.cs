@@ -119,7 +119,7 @@ public sealed partial class FileSystemModelRegistry
         ArgumentNullException.ThrowIfNull(request);
 
         await using var gate = (await AcquireLockAsync(create: true, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return _versions.Register(trainedModel, request, inputSchema, _timeProvider.GetUtcNow());
+        return Writing(() => _versions.Register(trainedModel, request, inputSchema, _timeProvider.GetUtcNow()));
     }
 
     /// <summary>Makes <paramref name="version"/> the champion, switching the alias atomically and appending to the history.</summary>
@@ -142,7 +142,7 @@ public sealed partial class FileSystemModelRegistry
         _versions.VerifyModelFile(manifest);
 
         var alias = _journal.ReadAlias();
-        var lastSequence = _journal.RepairHistory();
+        var lastSequence = Writing(_journal.RepairHistory);
         if (alias is not null && alias.Version == version)
         {
             return manifest;
@@ -156,7 +156,7 @@ public sealed partial class FileSystemModelRegistry
         }
 
         var change = NewChange(lastSequence, ChampionChangeKind.Promote, version, alias?.Version, reason);
-        _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change });
+        Writing(() => _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change }));
 
         // Committed: from here on nothing may report failure.
         _journal.TryAppendHistory(change);
@@ -191,10 +191,10 @@ public sealed partial class FileSystemModelRegistry
         var target = previous[0];
         var manifest = ReadManifestNamedByAlias(target);
         _versions.VerifyModelFile(manifest);
-        var lastSequence = _journal.RepairHistory();
+        var lastSequence = Writing(_journal.RepairHistory);
 
         var change = NewChange(lastSequence, ChampionChangeKind.Rollback, target, alias.Version, reason);
-        _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = target, PreviousVersions = previous.GetRange(1, previous.Count - 1), Change = change });
+        Writing(() => _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = target, PreviousVersions = previous.GetRange(1, previous.Count - 1), Change = change }));
 
         // Committed: from here on nothing may report failure.
         _journal.TryAppendHistory(change);
@@ -315,6 +315,32 @@ public sealed partial class FileSystemModelRegistry
             ChangedAt = _timeProvider.GetUtcNow(),
         };
 
+    /// <summary>The registry's answer to a write this process may not make: its folder and the remedy, with the same exception type.</summary>
+    private Exception WriteRefused(Exception cause)
+    {
+        var message = $"The model registry '{RootPath}' cannot be written: {FileErrors.DescribeRefusal(cause, RootPath, "its lock file, version folders and temporary files")}. Nothing was changed; reads still work.";
+        return cause is UnauthorizedAccessException ? new UnauthorizedAccessException(message, cause) : new IOException(message, cause);
+    }
+
+    /// <summary>Runs one write step (under the lock), reporting a refused write in the registry's terms; every step writes whole files or folders, so a refused one changed nothing.</summary>
+    private T Writing<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            throw WriteRefused(ex);
+        }
+    }
+
+    private void Writing(Action write) => Writing(() =>
+    {
+        write();
+        return true;
+    });
+
     private async Task<FileLock> AcquireLockAsync(bool create, CancellationToken cancellationToken)
     {
         // Checked before the lock file is created, so a foreign folder is left untouched.
@@ -340,9 +366,7 @@ public sealed partial class FileSystemModelRegistry
         }
         catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
         {
-            // Said in the registry's terms (its folder and the remedy), with the same exception type, before anything is written.
-            var message = $"The model registry '{RootPath}' cannot be written: {FileErrors.DescribeRefusal(ex, RootPath, "its lock file, version folders and temporary files")}. Nothing was changed; reads still work.";
-            throw ex is UnauthorizedAccessException ? new UnauthorizedAccessException(message, ex) : new IOException(message, ex);
+            throw WriteRefused(ex);
         }
         catch (TimeoutException ex)
         {

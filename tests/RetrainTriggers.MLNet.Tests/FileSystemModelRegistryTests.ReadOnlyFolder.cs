@@ -66,6 +66,33 @@ public sealed partial class FileSystemModelRegistryTests
         Directory.GetFileSystemEntries(Root).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task ReadOnlyVersionsFolder_RegisterAndTagThrowNamingRootWhileAliasMovesStillWork()
+    {
+        var writable = NewRegistry();
+        await writable.RegisterAsync(Trained(), Request("run-1"), _data.Schema);
+        await writable.RegisterAsync(Trained(), Request("run-2"), _data.Schema);
+        var versions = Path.Combine(Root, "versions");
+        var before = Snapshot(versions);
+
+        using (ReadOnlyFolder.Apply(versions, ReadOnlyKind.Immutable))
+        {
+            var registry = NewRegistry();
+            var register = (await FluentActions.Awaiting(() => registry.RegisterAsync(Trained(), Request("run-3"), _data.Schema)).Should().ThrowAsync<UnauthorizedAccessException>()).Which;
+            var tag = (await FluentActions.Awaiting(async () => await registry.SetTagAsync(1, "stage", "prod")).Should().ThrowAsync<UnauthorizedAccessException>()).Which;
+            foreach (var thrown in new Exception[] { register, tag })
+            {
+                thrown.Message.Should().StartWith($"The model registry '{Root}' cannot be written: access was denied").And.Contain("Nothing was changed");
+                thrown.InnerException.Should().BeOfType<UnauthorizedAccessException>();
+            }
+
+            (await registry.PromoteAsync(2, "the alias lives in the root, which is writable")).Version.Should().Be(2);
+        }
+
+        Snapshot(versions).Should().BeEquivalentTo(before, "a refused registration or tag left nothing behind");
+        (await NewRegistry().GetVersionsAsync()).Select(v => v.Version).Should().Equal(1, 2);
+    }
+
     private static Dictionary<string, string> Snapshot(string root) =>
         Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(file => Path.GetRelativePath(root, file), file => Convert.ToBase64String(File.ReadAllBytes(file)), StringComparer.Ordinal);
