@@ -18,8 +18,19 @@ internal static class DriftConfigReader
         "MaxProportionChangeThreshold", "Epsilon", "MinimumSampleSize", "MissingRateWarningThreshold", "MissingRateDriftThreshold",
     ];
 
+    /// <summary>The largest --config file read: 16 MiB, far more than any set of rules needs.</summary>
+    internal const long MaxConfigBytes = 16L * 1024 * 1024;
+
     public static DriftDetectorOptions Read(string path)
     {
+        var file = new FileInfo(path);
+        if (file.Exists && file.Length > MaxConfigBytes)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--config {path}: the file is {file.Length} bytes, larger than the {MaxConfigBytes}-byte limit of a configuration file; it was not read."));
+        }
+
         JsonDocument document;
         try
         {

@@ -65,6 +65,14 @@ internal sealed class CsvCellWriter
             }
             else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
+                if (double.IsInfinity(value) && !cell.Contains("inf", StringComparison.OrdinalIgnoreCase) && !cell.Contains('∞'))
+                {
+                    // A number like 1e400 parses as infinity, which counts as missing: it would vanish without a word.
+                    throw new CsvDataException(
+                        source, line, plan.Names[column],
+                        $"'{Shorten(cell)}' is beyond the range of a double (about ±1.8e308); rescale the column, or write Infinity if an unbounded value is meant (it counts as missing).");
+                }
+
                 values.Add(value);
             }
             else

@@ -10,28 +10,47 @@ internal static class CsvColumnReader
 {
     private const int ProgressEveryRows = 1 << 14;
 
-    public static DatasetProfile ReadProfile(Stream stream, string source, CsvDataOptions options, CancellationToken cancellationToken)
+    /// <summary>The longest row the CSV parser holds, in characters; a longer one is refused with <see cref="CsvDataException"/>.</summary>
+    internal const int MaxRowChars = 16 * 1024 * 1024;
+
+    public static DatasetProfile ReadProfile(Stream stream, string source, CsvDataOptions options, CancellationToken cancellationToken) => Guard(source, () =>
     {
         using var reader = Open(options, o => o.From(stream));
         return ToProfile(Read(reader, source, options, null, forProfile: true, stream, cancellationToken), source, options);
-    }
+    });
 
-    public static DatasetProfile ReadProfile(TextReader text, string source, CsvDataOptions options, CancellationToken cancellationToken)
+    public static DatasetProfile ReadProfile(TextReader text, string source, CsvDataOptions options, CancellationToken cancellationToken) => Guard(source, () =>
     {
         using var reader = Open(options, o => o.From(text));
         return ToProfile(Read(reader, source, options, null, forProfile: true, null, cancellationToken), source, options);
-    }
+    });
 
-    public static DriftWindow ReadWindow(Stream stream, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken)
+    public static DriftWindow ReadWindow(Stream stream, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken) => Guard(source, () =>
     {
         using var reader = Open(options, o => o.From(stream));
         return Read(reader, source, options, reference, forProfile: false, stream, cancellationToken).ToWindow();
-    }
+    });
 
-    public static DriftWindow ReadWindow(TextReader text, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken)
+    public static DriftWindow ReadWindow(TextReader text, string source, CsvDataOptions options, DatasetProfile? reference, CancellationToken cancellationToken) => Guard(source, () =>
     {
         using var reader = Open(options, o => o.From(text));
         return Read(reader, source, options, reference, forProfile: false, null, cancellationToken).ToWindow();
+    });
+
+    /// <summary>Says the parser's row-length limit in this reader's terms (the source and what to check), instead of the parser's NotSupportedException.</summary>
+    private static T Guard<T>(string source, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (NotSupportedException ex) when (ex.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw new CsvDataException(
+                source, null, null,
+                FormattableString.Invariant($"a row is longer than {MaxRowChars} characters, the most one row may hold; check that every quote is closed, or shorten the long fields."),
+                ex);
+        }
     }
 
     private static DatasetProfile ToProfile(ColumnAccumulator columns, string source, CsvDataOptions options)
@@ -115,7 +134,9 @@ internal static class CsvColumnReader
     }
 
     /// <summary>Reads the header and the first rows only, and returns the kind of every selected column.</summary>
-    public static Dictionary<string, FeatureKind> InferKinds(Stream stream, string source, CsvDataOptions options)
+    public static Dictionary<string, FeatureKind> InferKinds(Stream stream, string source, CsvDataOptions options) => Guard(source, () => InferKindsUnguarded(stream, source, options));
+
+    private static Dictionary<string, FeatureKind> InferKindsUnguarded(Stream stream, string source, CsvDataOptions options)
     {
         using var reader = Open(options, o => o.From(stream));
         var header = ReadHeader(reader, source);

@@ -24,8 +24,8 @@ public sealed class CsvDataException : FormatException
     {
     }
 
-    internal CsvDataException(string sourceName, long? lineNumber, string? column, string detail)
-        : base(Format(sourceName, lineNumber, column, detail))
+    internal CsvDataException(string sourceName, long? lineNumber, string? column, string detail, Exception? innerException = null)
+        : base(Format(sourceName, lineNumber, column, detail), innerException)
     {
         SourceName = sourceName;
         LineNumber = lineNumber;

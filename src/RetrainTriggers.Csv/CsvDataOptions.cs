@@ -11,7 +11,9 @@ namespace RetrainTriggers.Csv;
 /// (<see cref="System.Globalization.NumberStyles.Float"/>: optional sign, decimal point <c>.</c>, exponent, no thousands
 /// separators; <c>NaN</c> and <c>Infinity</c> parse and count as missing), otherwise it is
 /// <see cref="FeatureKind.Categorical"/>. A numeric column whose later cell does not parse is an error naming the line
-/// and the column, never a silent NaN: declare such a column categorical.</para>
+/// and the column, never a silent NaN: declare such a column categorical. So is a number beyond the range of a double
+/// (<c>1e400</c>), which would otherwise parse as infinity and count as missing without a word. A row longer than
+/// 16 Mi characters (usually an unclosed quote) is refused with <see cref="CsvDataException"/> naming the source.</para>
 /// <para><b>Cells.</b> Fields may be quoted (<c>"a, b"</c>, <c>""</c> for a quote inside); spaces around a field are
 /// trimmed; an empty cell, or one equal to a token of <see cref="MissingValues"/>, is missing.</para>
 /// </remarks>

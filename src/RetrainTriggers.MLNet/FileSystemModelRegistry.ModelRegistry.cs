@@ -16,12 +16,12 @@ public sealed partial class FileSystemModelRegistry : IModelRegistry<ITransforme
         var gate = await AcquireLockAsync(create: true, cancellationToken).ConfigureAwait(false);
         await using (gate.ConfigureAwait(false))
         {
-            var manifest = _versions.Register(
+            var manifest = Writing(() => _versions.Register(
                 registration.Trained,
                 registration.Request,
                 inputSchema: null,
                 _timeProvider.GetUtcNow(),
-                new VersionExtras(registration.Holdout, registration.Decision, registration.Tags));
+                new VersionExtras(registration.Holdout, registration.Decision, registration.Tags)));
             return _versions.ReadRecord(manifest.Version);
         }
     }
@@ -149,7 +149,7 @@ public sealed partial class FileSystemModelRegistry : IModelRegistry<ITransforme
                     nameof(version));
             }
 
-            _versions.SetTag(version, key, value);
+            Writing(() => _versions.SetTag(version, key, value));
             return _versions.ReadRecord(version);
         }
     }
@@ -182,7 +182,7 @@ public sealed partial class FileSystemModelRegistry : IModelRegistry<ITransforme
     private ChangeDocument MoveAlias(string alias, int version, ChampionChangeKind kind, string reason)
     {
         var current = _journal.ReadAlias(alias);
-        var lastSequence = _journal.RepairHistory();
+        var lastSequence = Writing(_journal.RepairHistory);
         var previous = new List<int>();
         if (current is not null)
         {
@@ -199,7 +199,7 @@ public sealed partial class FileSystemModelRegistry : IModelRegistry<ITransforme
 
         var change = NewChange(lastSequence, kind, version, current?.Version, reason);
         change.Alias = alias == Orchestration.ModelAliases.Champion ? null : alias;
-        _journal.SwitchAlias(alias, new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change });
+        Writing(() => _journal.SwitchAlias(alias, new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change }));
         _journal.TryAppendHistory(change);
         return change;
     }

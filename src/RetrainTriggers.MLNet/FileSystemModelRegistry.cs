@@ -39,6 +39,12 @@ namespace RetrainTriggers.MLNet;
 /// a manifest's model file must be a plain file name in its version folder, and version folders or files that are
 /// links leading outside the root are neither listed nor loaded.
 /// </para>
+/// <para>
+/// A root this process may not write (denied access, a read-only folder or file system) still serves every read; each
+/// write (register, promote, roll back, set an alias or tag) raises <see cref="UnauthorizedAccessException"/> (denied
+/// access) or <see cref="IOException"/> (read-only file system) naming the root and what to do, at once and before
+/// anything is written.
+/// </para>
 /// </remarks>
 public sealed partial class FileSystemModelRegistry
 {
@@ -113,7 +119,7 @@ public sealed partial class FileSystemModelRegistry
         ArgumentNullException.ThrowIfNull(request);
 
         await using var gate = (await AcquireLockAsync(create: true, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return _versions.Register(trainedModel, request, inputSchema, _timeProvider.GetUtcNow());
+        return Writing(() => _versions.Register(trainedModel, request, inputSchema, _timeProvider.GetUtcNow()));
     }
 
     /// <summary>Makes <paramref name="version"/> the champion, switching the alias atomically and appending to the history.</summary>
@@ -136,7 +142,7 @@ public sealed partial class FileSystemModelRegistry
         _versions.VerifyModelFile(manifest);
 
         var alias = _journal.ReadAlias();
-        var lastSequence = _journal.RepairHistory();
+        var lastSequence = Writing(_journal.RepairHistory);
         if (alias is not null && alias.Version == version)
         {
             return manifest;
@@ -150,7 +156,7 @@ public sealed partial class FileSystemModelRegistry
         }
 
         var change = NewChange(lastSequence, ChampionChangeKind.Promote, version, alias?.Version, reason);
-        _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change });
+        Writing(() => _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = version, PreviousVersions = previous, Change = change }));
 
         // Committed: from here on nothing may report failure.
         _journal.TryAppendHistory(change);
@@ -185,10 +191,10 @@ public sealed partial class FileSystemModelRegistry
         var target = previous[0];
         var manifest = ReadManifestNamedByAlias(target);
         _versions.VerifyModelFile(manifest);
-        var lastSequence = _journal.RepairHistory();
+        var lastSequence = Writing(_journal.RepairHistory);
 
         var change = NewChange(lastSequence, ChampionChangeKind.Rollback, target, alias.Version, reason);
-        _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = target, PreviousVersions = previous.GetRange(1, previous.Count - 1), Change = change });
+        Writing(() => _journal.SwitchAlias(new AliasDocument { FormatVersion = RegistryLayout.FormatVersion, Version = target, PreviousVersions = previous.GetRange(1, previous.Count - 1), Change = change }));
 
         // Committed: from here on nothing may report failure.
         _journal.TryAppendHistory(change);
@@ -309,6 +315,32 @@ public sealed partial class FileSystemModelRegistry
             ChangedAt = _timeProvider.GetUtcNow(),
         };
 
+    /// <summary>The registry's answer to a write this process may not make: its folder and the remedy, with the same exception type.</summary>
+    private Exception WriteRefused(Exception cause)
+    {
+        var message = $"The model registry '{RootPath}' cannot be written: {FileErrors.DescribeRefusal(cause, RootPath, "its lock file, version folders and temporary files")}. Nothing was changed; reads still work.";
+        return cause is UnauthorizedAccessException ? new UnauthorizedAccessException(message, cause) : new IOException(message, cause);
+    }
+
+    /// <summary>Runs one write step (under the lock), reporting a refused write in the registry's terms; every step writes whole files or folders, so a refused one changed nothing.</summary>
+    private T Writing<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            throw WriteRefused(ex);
+        }
+    }
+
+    private void Writing(Action write) => Writing(() =>
+    {
+        write();
+        return true;
+    });
+
     private async Task<FileLock> AcquireLockAsync(bool create, CancellationToken cancellationToken)
     {
         // Checked before the lock file is created, so a foreign folder is left untouched.
@@ -317,11 +349,7 @@ public sealed partial class FileSystemModelRegistry
             throw new InvalidOperationException(_layout.NotARegistryMessage());
         }
 
-        if (create)
-        {
-            Directory.CreateDirectory(RootPath);
-        }
-        else if (!Directory.Exists(RootPath))
+        if (!create && !Directory.Exists(RootPath))
         {
             throw new InvalidOperationException($"Registry '{RootPath}' does not exist yet: register a version first.");
         }
@@ -329,7 +357,16 @@ public sealed partial class FileSystemModelRegistry
         FileLock gate;
         try
         {
+            if (create)
+            {
+                Directory.CreateDirectory(RootPath);
+            }
+
             gate = await FileLock.AcquireAsync(_layout.LockPath, _lockTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            throw WriteRefused(ex);
         }
         catch (TimeoutException ex)
         {

@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlRetrainStore
     {
         PipelineNames.Validate(pipelineName, nameof(pipelineName));
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        StoreArguments.Duration(duration);
         return await RunAsync(
             "acquire the lease of pipeline '" + pipelineName + "'",
             repeatable: true,
@@ -61,7 +61,7 @@ public sealed partial class PostgreSqlRetrainStore
     public async ValueTask<RetrainLease?> RenewLeaseAsync(RetrainLease lease, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        StoreArguments.Duration(duration);
         var renewed = lease with { ExpiresAt = timeProvider.GetUtcNow() + duration };
         var updated = await RunAsync(
             "renew the lease of pipeline '" + lease.PipelineName + "'",

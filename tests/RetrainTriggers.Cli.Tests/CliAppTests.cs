@@ -112,6 +112,7 @@ public sealed class CliAppTests : IDisposable
     [InlineData("bad-config-value")]
     [InlineData("bad-config-key")]
     [InlineData("bad-config-json")]
+    [InlineData("config-too-large")]
     [InlineData("both-references")]
     [InlineData("unknown-format")]
     [InlineData("unknown-option")]
@@ -128,6 +129,7 @@ public sealed class CliAppTests : IDisposable
             "bad-config-value" => (["drift", "--reference", reference, "--current", reference, "--config", cli.Write("c.json", """{"Rules":{"Alpha":2}}""")], "Alpha"),
             "bad-config-key" => (["drift", "--reference", reference, "--current", reference, "--config", cli.Write("c.json", """{"Rules":{"Alfa":0.1}}""")], "Rules:Alfa is not a known setting"),
             "bad-config-json" => (["drift", "--reference", reference, "--current", reference, "--config", cli.Write("c.json", "{ nope")], "not valid JSON"),
+            "config-too-large" => (["drift", "--reference", reference, "--current", reference, "--config", cli.Write("c.json", "{}" + new string(' ', 17 * 1024 * 1024))], "larger than the 16777216-byte limit of a configuration file"),
             "both-references" => (["drift", "--reference", reference, "--reference-profile", reference, "--current", reference], "either --reference"),
             "unknown-format" => (["drift", "--reference", reference, "--current", reference, "--format", "xml"], "xml"),
             "unknown-option" => (["drift", "--reference", reference, "--current", reference, "--colour"], "--colour"),

@@ -6,7 +6,7 @@ namespace RetrainTriggers.Orchestration;
 public sealed class PostPromotionWatchOptions
 {
     /// <summary>Gets or sets how long after a promotion the live metrics are watched.</summary>
-    /// <value>Defaults to 1 day; must be positive.</value>
+    /// <value>Defaults to 1 day; must be positive, at most 3650 days.</value>
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Gets the metrics to watch (names as the evaluator reports them); empty watches every metric of the previous champion's baseline whose direction the promotion policy knows.</summary>

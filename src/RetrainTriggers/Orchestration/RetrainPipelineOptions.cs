@@ -53,26 +53,27 @@ public sealed class RetrainPipelineOptions<TModel>
     public DriftDetectorOptions? DriftDetector { get; set; }
 
     /// <summary>Gets or sets how far back the training data window reaches from the run's start, or <see langword="null"/> for an open window.</summary>
+    /// <value>Defaults to <see langword="null"/>; when set, positive and at most 3650 days.</value>
     public TimeSpan? TrainingWindow { get; set; }
 
     /// <summary>Gets or sets how long after a run starts no trigger-fired run may start.</summary>
-    /// <value>Defaults to 1 hour; at least 0.</value>
+    /// <value>Defaults to 1 hour; from 0 to 3650 days.</value>
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Gets or sets how long one training attempt may take before it is cancelled and counted as failed.</summary>
-    /// <value>Defaults to 2 hours; positive.</value>
+    /// <value>Defaults to 2 hours; positive, at most 49 days.</value>
     public TimeSpan TrainingTimeout { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Gets or sets how many times training is attempted before the run fails.</summary>
-    /// <value>Defaults to 3; at least 1.</value>
+    /// <value>Defaults to 3; from 1 to 100.</value>
     public int MaxTrainingAttempts { get; set; } = 3;
 
     /// <summary>Gets or sets the back-off before the second attempt; it doubles for each further attempt, with ±50 % jitter.</summary>
-    /// <value>Defaults to 30 seconds; at least 0.</value>
+    /// <value>Defaults to 30 seconds; from 0 to 49 days.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the longest back-off between attempts.</summary>
-    /// <value>Defaults to 10 minutes; not below <see cref="RetryDelay"/>.</value>
+    /// <value>Defaults to 10 minutes; not below <see cref="RetryDelay"/>, at most 49 days.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Gets or sets what happens to a run request that arrives during a run.</summary>
@@ -80,7 +81,7 @@ public sealed class RetrainPipelineOptions<TModel>
     public RetrainCollisionPolicy CollisionPolicy { get; set; } = RetrainCollisionPolicy.Skip;
 
     /// <summary>Gets or sets how long the pipeline's store lease lasts; it is renewed while a run is in progress, and a crashed holder's lease lapses after it.</summary>
-    /// <value>Defaults to 5 minutes; positive.</value>
+    /// <value>Defaults to 5 minutes; positive, at most 49 days.</value>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets the post-promotion watch, or <see langword="null"/> for none.</summary>

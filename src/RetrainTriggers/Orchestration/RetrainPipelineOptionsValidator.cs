@@ -5,6 +5,15 @@ namespace RetrainTriggers.Orchestration;
 /// <summary>Checks pipeline options and lists every problem in one exception, each naming its option.</summary>
 internal static class RetrainPipelineOptionsValidator
 {
+    /// <summary>The longest timer-driven duration (training timeout, retry delays, lease): 49 days, below what .NET timers accept (about 49.7 days).</summary>
+    internal static readonly TimeSpan MaxTimerDuration = TimeSpan.FromDays(49);
+
+    /// <summary>The longest cooldown, training window or watch window: 3650 days, so that adding it to a date never overflows.</summary>
+    internal static readonly TimeSpan MaxCalendarDuration = TimeSpan.FromDays(3650);
+
+    /// <summary>The most training attempts of one run.</summary>
+    internal const int MaxTrainingAttempts = 100;
+
     /// <summary>The problems with <paramref name="options"/>; empty when valid.</summary>
     public static List<string> Problems<TModel>(RetrainPipelineOptions<TModel> options)
     {
@@ -51,19 +60,21 @@ internal static class RetrainPipelineOptionsValidator
             problems.Add("Notifiers: must not contain null.");
         }
 
-        Range(problems, options.Cooldown >= TimeSpan.Zero, nameof(options.Cooldown), options.Cooldown, "at least 0");
-        Range(problems, options.TrainingTimeout > TimeSpan.Zero, nameof(options.TrainingTimeout), options.TrainingTimeout, "positive");
-        Range(problems, options.LeaseDuration > TimeSpan.Zero, nameof(options.LeaseDuration), options.LeaseDuration, "positive");
-        Range(problems, options.RetryDelay >= TimeSpan.Zero, nameof(options.RetryDelay), options.RetryDelay, "at least 0");
-        Range(problems, options.MaxRetryDelay >= options.RetryDelay, nameof(options.MaxRetryDelay), options.MaxRetryDelay, "not below RetryDelay");
+        // Upper bounds: a longer timer throws when it is started, and a longer calendar span overflows the date it is added to,
+        // both long after start-up; refuse them here instead.
+        Range(problems, options.Cooldown >= TimeSpan.Zero && options.Cooldown <= MaxCalendarDuration, nameof(options.Cooldown), options.Cooldown, "from 0 to 3650 days");
+        Range(problems, options.TrainingTimeout > TimeSpan.Zero && options.TrainingTimeout <= MaxTimerDuration, nameof(options.TrainingTimeout), options.TrainingTimeout, "positive and at most 49 days");
+        Range(problems, options.LeaseDuration > TimeSpan.Zero && options.LeaseDuration <= MaxTimerDuration, nameof(options.LeaseDuration), options.LeaseDuration, "positive and at most 49 days");
+        Range(problems, options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= MaxTimerDuration, nameof(options.RetryDelay), options.RetryDelay, "from 0 to 49 days");
+        Range(problems, options.MaxRetryDelay >= options.RetryDelay && options.MaxRetryDelay <= MaxTimerDuration, nameof(options.MaxRetryDelay), options.MaxRetryDelay, "not below RetryDelay and at most 49 days");
         if (options.TrainingWindow is { } window)
         {
-            Range(problems, window > TimeSpan.Zero, nameof(options.TrainingWindow), window, "positive");
+            Range(problems, window > TimeSpan.Zero && window <= MaxCalendarDuration, nameof(options.TrainingWindow), window, "positive and at most 3650 days");
         }
 
-        if (options.MaxTrainingAttempts < 1)
+        if (options.MaxTrainingAttempts is < 1 or > MaxTrainingAttempts)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxTrainingAttempts: {options.MaxTrainingAttempts} is not allowed; it must be at least 1."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxTrainingAttempts: {options.MaxTrainingAttempts} is not allowed; it must be from 1 to {MaxTrainingAttempts}."));
         }
 
         if (!Enum.IsDefined(options.CollisionPolicy))
@@ -73,7 +84,7 @@ internal static class RetrainPipelineOptionsValidator
 
         if (options.Watch is { } watch)
         {
-            Range(problems, watch.Window > TimeSpan.Zero, "Watch.Window", watch.Window, "positive");
+            Range(problems, watch.Window > TimeSpan.Zero && watch.Window <= MaxCalendarDuration, "Watch.Window", watch.Window, "positive and at most 3650 days");
             if (!(watch.MaxDegradation >= 0))
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"Watch.MaxDegradation: {watch.MaxDegradation} is not allowed; it must be at least 0."));

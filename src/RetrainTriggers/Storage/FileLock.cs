@@ -49,6 +49,7 @@ internal sealed class FileLock : IAsyncDisposable, IDisposable
     /// <exception cref="TimeoutException">Another holder kept the lock longer than <paramref name="timeout"/>; the message names the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
     /// <exception cref="UnauthorizedAccessException">The lock file cannot be created or opened for writing.</exception>
+    /// <exception cref="IOException">The lock file's folder is on a read-only file system (thrown at once, not after the timeout).</exception>
     /// <exception cref="DirectoryNotFoundException">The lock file's folder does not exist.</exception>
     public static async ValueTask<FileLock> AcquireAsync(string lockFilePath, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -145,8 +146,10 @@ internal sealed class FileLock : IAsyncDisposable, IDisposable
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }
-        catch (IOException ex) when (ex is not DirectoryNotFoundException and not FileNotFoundException and not PathTooLongException)
+        catch (IOException ex) when (ex is not DirectoryNotFoundException and not FileNotFoundException and not PathTooLongException
+            && !FileErrors.IsReadOnlyFileSystem(ex))
         {
+            // Held by another process (or briefly unavailable): wait. A read-only file system never frees up, so it is thrown.
             failure = ex;
             return null;
         }

@@ -24,7 +24,8 @@ namespace RetrainTriggers;
 /// <para>
 /// Failures: a file that cannot be read as a state document raises <see cref="TriggerStateCorruptException"/> on every
 /// call and is never overwritten, until the host repairs, moves or deletes it. Any other failure to read or write
-/// (denied access, a folder at the file's path, a file where its folder should be, the lock held too long) raises
+/// (denied access, a read-only folder or file system, a folder at the file's path, a file where its folder should be,
+/// the lock held too long) raises
 /// <see cref="FileTriggerStateStoreException"/> naming the state file and what to do; the failed call changed nothing.
 /// </para>
 /// </remarks>
@@ -179,7 +180,7 @@ public sealed class FileTriggerStateStore : ITriggerStateStore, IDisposable
                 TimeoutException => string.Create(
                     CultureInfo.InvariantCulture,
                     $"another process or store instance held its lock file '{LockPath}' longer than {_lockTimeout.TotalSeconds:0.###} s; retry later or raise FileTriggerStateStoreOptions.LockTimeout"),
-                UnauthorizedAccessException => $"access was denied; give this process read and write access to '{folder}' (the store also creates its lock and temporary files there)",
+                _ when FileErrors.IsWriteRefused(cause) => FileErrors.DescribeRefusal(cause, folder, "its lock and temporary files"),
                 _ => "the file system refused it (another program may hold the file open exclusively, or the disk is full or failing); fix that and retry",
             };
         }

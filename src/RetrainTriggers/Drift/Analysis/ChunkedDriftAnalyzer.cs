@@ -11,10 +11,14 @@ namespace RetrainTriggers.Drift;
 /// Each chunk is checked by the given <see cref="DriftDetector"/> with its own rules, so every chunk report has the
 /// usual decisions; the reference bands are extra. A chunk that is too small for a feature gives
 /// <see cref="DriftDecision.InsufficientData"/> for it, as any window would. Row chunks slice the columns without
-/// copying; time chunks gather their rows.
+/// copying; time chunks gather their rows. One analysis checks at most <see cref="MaxChunks"/> chunks: each chunk is a
+/// full drift check, so a chunk size or period that would make more is refused before any is checked.
 /// </remarks>
 public sealed class ChunkedDriftAnalyzer
 {
+    /// <summary>The most chunks one call checks (10 000); a chunk size or period that makes more is refused with <see cref="ArgumentOutOfRangeException"/>.</summary>
+    public const int MaxChunks = 10_000;
+
     private readonly DriftDetector detector;
     private readonly List<ChunkBand> bands = [];
 
@@ -35,6 +39,7 @@ public sealed class ChunkedDriftAnalyzer
     /// <param name="k">The band's half-width in standard deviations (NannyML uses 3).</param>
     /// <returns>This analyzer, for chaining.</returns>
     /// <exception cref="ArgumentException">The reference gives fewer than 2 chunks, so no spread can be estimated.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is below 1, or makes more than <see cref="MaxChunks"/> chunks.</exception>
     public ChunkedDriftAnalyzer DeriveBands(DriftWindow referenceWindow, int chunkSize, double k = 3)
     {
         ArgumentNullException.ThrowIfNull(referenceWindow);
@@ -51,6 +56,8 @@ public sealed class ChunkedDriftAnalyzer
                 string.Create(CultureInfo.InvariantCulture, $"The reference window has {rows} rows: fewer than 2 full chunks of {chunkSize} rows, so no spread can be estimated."),
                 nameof(referenceWindow));
         }
+
+        ThrowIfTooManyChunks(rows / chunkSize, rows, chunkSize);
 
         var values = new Dictionary<(string, DriftStatistic), List<double>>();
         for (int start = 0; start + chunkSize <= rows; start += chunkSize)
@@ -97,11 +104,13 @@ public sealed class ChunkedDriftAnalyzer
     /// <param name="chunkSize">Rows per chunk.</param>
     /// <param name="cancellationToken">Cancels between chunks.</param>
     /// <returns>The series of chunk reports.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is below 1, or makes more than <see cref="MaxChunks"/> chunks.</exception>
     public ChunkedDriftReport ByRowCount(DriftWindow window, int chunkSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         int rows = WindowRows.RowCount(window);
+        ThrowIfTooManyChunks((rows / chunkSize) + (rows % chunkSize == 0 ? 0 : 1), rows, chunkSize);
         var chunks = new List<DriftChunk>();
         for (int start = 0; start < rows; start += chunkSize)
         {
@@ -123,6 +132,7 @@ public sealed class ChunkedDriftAnalyzer
     /// <param name="cancellationToken">Cancels between chunks.</param>
     /// <returns>The series of chunk reports, in time order.</returns>
     /// <exception cref="ArgumentException"><paramref name="timestamps"/> does not have one entry per row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive, or the rows fall in more than <see cref="MaxChunks"/> periods.</exception>
     public ChunkedDriftReport ByPeriod(DriftWindow window, ReadOnlySpan<DateTimeOffset> timestamps, TimeSpan period, DateTimeOffset? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -142,6 +152,14 @@ public sealed class ChunkedDriftAnalyzer
             long bucket = (long)Math.Floor((timestamps[i] - start).Ticks / (double)period.Ticks);
             if (!groups.TryGetValue(bucket, out var list))
             {
+                if (groups.Count == MaxChunks)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(period),
+                        period,
+                        string.Create(CultureInfo.InvariantCulture, $"The window's {rows} rows fall in more than {MaxChunks} periods of {period}; at most {MaxChunks} chunks (ChunkedDriftAnalyzer.MaxChunks) are checked in one call. Use a longer period or a shorter window."));
+                }
+
                 groups[bucket] = list = [];
             }
 
@@ -158,6 +176,18 @@ public sealed class ChunkedDriftAnalyzer
         }
 
         return new ChunkedDriftReport(chunks, [.. bands]);
+    }
+
+    private static void ThrowIfTooManyChunks(int chunks, int rows, int chunkSize)
+    {
+        if (chunks > MaxChunks)
+        {
+            int smallest = (int)Math.Min(int.MaxValue, ((long)rows + MaxChunks - 1) / MaxChunks);
+            throw new ArgumentOutOfRangeException(
+                nameof(chunkSize),
+                chunkSize,
+                string.Create(CultureInfo.InvariantCulture, $"The window's {rows} rows in chunks of {chunkSize} make {chunks} chunks; at most {MaxChunks} (ChunkedDriftAnalyzer.MaxChunks) are checked in one call. Use chunks of at least {smallest} rows."));
+        }
     }
 
     private List<ChunkAlert> Alerts(DriftReport report)

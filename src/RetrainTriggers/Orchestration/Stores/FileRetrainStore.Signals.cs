@@ -127,7 +127,7 @@ public sealed partial class FileRetrainStore
                     ?? new TriggerStateDocument();
                 if (change(document.Entries))
                 {
-                    await WriteAsync(path, document, RetrainStoreJsonContext.Default.TriggerStateDocument, cancellationToken).ConfigureAwait(false);
+                    await store.WriteAsync(path, document, RetrainStoreJsonContext.Default.TriggerStateDocument, cancellationToken).ConfigureAwait(false);
                 }
 
                 return true;

@@ -17,6 +17,13 @@ namespace RetrainTriggers.Orchestration;
 /// A file that cannot be read raises <see cref="InvalidDataException"/> naming the file, and is never overwritten: the
 /// host repairs, moves or deletes it. The folder should be on a local file system (the lock relies on it).
 /// </para>
+/// <para>
+/// A folder this process may not write (denied access, or a read-only folder or file system) still serves every read;
+/// each write raises <see cref="UnauthorizedAccessException"/> (denied access) or <see cref="IOException"/> (read-only
+/// file system) naming the pipeline's folder and what to do, at once and with nothing written. A document larger than
+/// <see cref="FileRetrainStoreOptions.MaxFileBytes"/>, which reads would refuse, is never written: <see cref="SaveRunAsync"/>
+/// raises <see cref="ArgumentException"/>, other writes <see cref="InvalidOperationException"/>, both naming the limit.
+/// </para>
 /// </remarks>
 public sealed partial class FileRetrainStore : IRetrainStore
 {
@@ -187,11 +194,29 @@ public sealed partial class FileRetrainStore : IRetrainStore
         ArgumentNullException.ThrowIfNull(lease);
         StoreArguments.Run(lease, run);
         var fileName = RunFileName(run.RunId, nameof(run));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(RunDocument.From(run), RetrainStoreJsonContext.Default.RunDocument);
+        if (bytes.Length > maxFileBytes)
+        {
+            // Written, it could never be read back: every later query of the pipeline's runs would fail on it.
+            throw new ArgumentException(
+                $"Run '{run.RunId}' serialises to {bytes.Length} bytes, more than FileRetrainStoreOptions.MaxFileBytes ({maxFileBytes}) that reads accept; it was not saved. Shorten what it carries (a trigger reason, a decision) or raise MaxFileBytes.",
+                nameof(run));
+        }
+
         await FencedAsync(lease, async folder =>
         {
             var runs = Path.Combine(folder, RunsFolder);
-            Directory.CreateDirectory(runs);
-            await WriteAsync(Path.Combine(runs, fileName), RunDocument.From(run), RetrainStoreJsonContext.Default.RunDocument, cancellationToken).ConfigureAwait(false);
+            var path = Path.Combine(runs, fileName);
+            try
+            {
+                Directory.CreateDirectory(runs);
+                await AtomicFile.WriteAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+            {
+                throw Refused(folder, ex);
+            }
+
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -269,13 +294,29 @@ public sealed partial class FileRetrainStore : IRetrainStore
             return await action(folder).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>The store's answer to a write this process may not make: the same exception type, naming the folder and the remedy.</summary>
+    private static Exception Refused(string folder, Exception cause)
+    {
+        var message = $"The retrain store could not write in '{folder}': {FileErrors.DescribeRefusal(cause, folder, "its lock file and temporary files")}. Nothing was written.";
+        return cause is UnauthorizedAccessException ? new UnauthorizedAccessException(message, cause) : new IOException(message, cause);
+    }
+
     private async Task<T> WithLockAsync<T>(string pipelineName, Func<string, Task<T>> action, CancellationToken cancellationToken)
     {
         var folder = Folder(pipelineName);
-        Directory.CreateDirectory(folder);
+        FileLock held;
+        try
+        {
+            Directory.CreateDirectory(folder);
 
-        // The lock waits are I/O waits, measured on the real clock even when the store's clock is a test's fake one.
-        var held = await FileLock.AcquireAsync(Path.Combine(folder, LockFile), lockTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            // The lock waits are I/O waits, measured on the real clock even when the store's clock is a test's fake one.
+            held = await FileLock.AcquireAsync(Path.Combine(folder, LockFile), lockTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            throw Refused(folder, ex);
+        }
+
         await using (held.ConfigureAwait(false))
         {
             return await action(folder).ConfigureAwait(false);
@@ -303,6 +344,22 @@ public sealed partial class FileRetrainStore : IRetrainStore
         }
     }
 
-    private static async Task WriteAsync<T>(string path, T document, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        await AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(document, typeInfo), cancellationToken).ConfigureAwait(false);
+    private async Task WriteAsync<T>(string path, T document, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, typeInfo);
+        if (bytes.Length > maxFileBytes)
+        {
+            throw new InvalidOperationException(
+                $"The retrain store file '{path}' would be {bytes.Length} bytes, more than FileRetrainStoreOptions.MaxFileBytes ({maxFileBytes}) that reads accept; it was left unchanged. Raise MaxFileBytes.");
+        }
+
+        try
+        {
+            await AtomicFile.WriteAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FileErrors.IsWriteRefused(ex))
+        {
+            throw Refused(Path.GetDirectoryName(path)!, ex);
+        }
+    }
 }

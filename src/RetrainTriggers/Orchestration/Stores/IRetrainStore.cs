@@ -23,14 +23,14 @@ public interface IRetrainStore
     /// <summary>Acquires the pipeline's lease when it is free or expired.</summary>
     /// <param name="pipelineName">The pipeline.</param>
     /// <param name="owner">The caller's identity.</param>
-    /// <param name="duration">How long the lease lasts unless renewed; positive.</param>
+    /// <param name="duration">How long the lease lasts unless renewed; positive, at most 49 days (<see cref="ArgumentOutOfRangeException"/> otherwise).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The lease with a new fencing token, or <see langword="null"/> when another owner holds an unexpired lease.</returns>
     ValueTask<RetrainLease?> TryAcquireLeaseAsync(string pipelineName, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 
     /// <summary>Extends a held lease, keeping its fencing token.</summary>
     /// <param name="lease">The lease.</param>
-    /// <param name="duration">The new duration from now; positive.</param>
+    /// <param name="duration">The new duration from now; positive, at most 49 days.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The extended lease, or <see langword="null"/> when it was lost (superseded by a newer token).</returns>
     ValueTask<RetrainLease?> RenewLeaseAsync(RetrainLease lease, TimeSpan duration, CancellationToken cancellationToken = default);

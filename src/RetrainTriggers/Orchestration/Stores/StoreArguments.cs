@@ -6,10 +6,14 @@ internal static class StoreArguments
     /// <summary>Throws when <paramref name="pipelineName"/> is not a valid pipeline name.</summary>
     public static void Pipeline(string pipelineName, string paramName = "pipelineName") => PipelineNames.Validate(pipelineName, paramName);
 
-    /// <summary>Throws when <paramref name="duration"/> is not positive.</summary>
+    /// <summary>Throws when <paramref name="duration"/> is not positive or longer than a lease may be (49 days, like <see cref="RetrainPipelineOptions{TModel}.LeaseDuration"/>).</summary>
     public static void Duration(TimeSpan duration)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero, nameof(duration));
+        // Without the upper bound, now + duration overflows inside the store with a message that names neither.
+        if (duration <= TimeSpan.Zero || duration > RetrainPipelineOptionsValidator.MaxTimerDuration)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lease duration must be positive and at most 49 days.");
+        }
     }
 
     /// <summary>Throws when <paramref name="run"/> does not belong to the lease's pipeline.</summary>
