@@ -95,9 +95,9 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
         }
 
         interval = definition.Interval ?? settings.Interval ?? PipelineSettings.DefaultInterval;
-        if (interval <= TimeSpan.Zero)
+        if (interval <= TimeSpan.Zero || interval > RetrainPipelineOptionsValidator.MaxTimerDuration)
         {
-            problems.Add($"{Prefix}:Interval {interval} is not allowed; it must be positive");
+            problems.Add($"{Prefix}:Interval {interval} is not allowed; it must be positive and at most 49 days");
         }
 
         var options = new RetrainPipelineOptions<TModel> { Name = Name, TimeProvider = time };

@@ -216,12 +216,13 @@ public sealed class RetrainPipelineBuilder<TModel>
     }
 
     /// <summary>Sets how often the hosted monitoring loop runs the pipeline (configuration key <c>Interval</c>; 5 minutes by default).</summary>
-    /// <param name="interval">The interval, positive.</param>
+    /// <param name="interval">The interval, positive and at most 49 days (the longest period a .NET timer accepts).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not positive or is longer than 49 days.</exception>
     public RetrainPipelineBuilder<TModel> EvaluateEvery(TimeSpan interval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(interval, RetrainPipelineOptionsValidator.MaxTimerDuration);
         definition.Interval = interval;
         return this;
     }

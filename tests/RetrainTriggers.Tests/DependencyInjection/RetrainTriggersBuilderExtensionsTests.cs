@@ -101,6 +101,31 @@ public sealed class RetrainTriggersBuilderExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_IntervalLongerThanATimerAccepts_FailsTheStartNamingIt()
+    {
+        var services = Services("""
+            { "RetrainTriggers": { "Pipelines": { "churn": { "Interval": "50.00:00:00" } } } }
+            """);
+        services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p.UseEvaluator<AccuracyEvaluator>().UseMetricCatalog(Catalog));
+        await using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetService<IStartupValidator>()?.Validate();
+
+        validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+            "RetrainTriggers:Pipelines:churn:Interval 50.00:00:00 is not allowed; it must be positive and at most 49 days");
+    }
+
+    [Fact]
+    public void EvaluateEvery_LongerThanATimerAccepts_ThrowsNamingTheParameter()
+    {
+        var services = new ServiceCollection();
+
+        var add = () => services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p.EvaluateEvery(TimeSpan.FromDays(50)));
+
+        add.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("interval");
+    }
+
+    [Fact]
     public async Task AddPipeline_CodeOnlyWithKeyedPlugins_StartsWithoutConfiguration()
     {
         var services = new ServiceCollection();

@@ -220,11 +220,14 @@ public sealed class ProbeBatteryTests : IDisposable
     [Fact]
     public void PromotionPolicy_PairedBootstrapResamplesIntMaxValue_RefusedNamingTheMaximum()
     {
-        var options = new PromotionPolicyOptions { Rules = { new() { Kind = RuleKind.PairedBootstrap, Resamples = int.MaxValue } } };
+        var section = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes("""{ "Promotion": { "Rules": [ { "Kind": "PairedBootstrap", "Resamples": 2147483647 } ] } }""")))
+            .Build()
+            .GetSection("Promotion");
 
-        var act = () => PromotionPolicy.FromOptions(options);
+        var act = () => PromotionPolicy.FromConfiguration(section);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*resamples must be from 100 to 1000000 (was 2147483647)*");
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle(f => f.StartsWith("Promotion:Rules:0:Resamples must be from 100 to 1000000 (was 2147483647)", StringComparison.Ordinal));
     }
 
     [Fact]
