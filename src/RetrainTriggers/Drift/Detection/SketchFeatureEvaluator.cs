@@ -27,13 +27,13 @@ internal static class SketchFeatureEvaluator
             if ((wanted & NumericStatistics.WassersteinNormalized) != 0)
             {
                 var (w, bound) = profile.SketchWasserstein(current.Span);
-                builder.Distance(DriftStatistic.WassersteinNormalized, w, rules.WassersteinThreshold, bound);
+                builder.BoundedDistance(DriftStatistic.WassersteinNormalized, w, rules.WassersteinThreshold, bound);
             }
 
             if ((wanted & NumericStatistics.EnergyDistance) != 0)
             {
                 var (e, bound) = profile.SketchEnergy(current.Span);
-                builder.Distance(DriftStatistic.EnergyDistance, e, rules.EnergyDistanceThreshold, bound);
+                builder.BoundedDistance(DriftStatistic.EnergyDistance, e, rules.EnergyDistanceThreshold, bound);
             }
         }
 
