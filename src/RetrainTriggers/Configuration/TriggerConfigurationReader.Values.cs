@@ -1,24 +1,15 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace RetrainTriggers.Configuration;
 
-/// <content>Parses setting values (text, numbers, durations, enums, time zones); ranges are the options types' to check.</content>
+/// <content>Reads setting values through the library's one value parser, <see cref="SettingReader"/>; ranges are the options types' to check.</content>
 internal sealed partial class TriggerConfigurationReader
 {
     /// <summary>Reads a text setting as written (trimmed); blank text is left for the options' validation to judge.</summary>
-    private string? ReadText(IConfigurationSection section)
-    {
-        if (section.GetChildren().Any())
-        {
-            Error($"{section.Path} must be a text value, not an object or list");
-            return null;
-        }
+    private string? ReadText(IConfigurationSection section) =>
+        Raw(section)?.Trim();
 
-        return section.Value?.Trim() ?? string.Empty;
-    }
-
-    /// <summary>Reads the text of a value that is parsed further; blank is a parse error.</summary>
+    /// <summary>Reads the text of a name or expression; blank is an error.</summary>
     private string? ReadString(IConfigurationSection section)
     {
         if (ReadText(section) is not { } text)
@@ -35,122 +26,29 @@ internal sealed partial class TriggerConfigurationReader
         return text;
     }
 
-    private double? OptionalNumber(Dictionary<string, IConfigurationSection> settings, string key)
-    {
-        if (!settings.TryGetValue(key, out var section) || ReadString(section) is not { } text)
-        {
-            return null;
-        }
+    private double? OptionalNumber(Dictionary<string, IConfigurationSection> settings, string key) =>
+        settings.TryGetValue(key, out var section) && Raw(section) is { } text ? _values.ParseNumber(section.Path, text) : null;
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            Error($"{section.Path} '{text}' is not a number; write it with the invariant culture, e.g. 0.85");
-            return null;
-        }
+    private long? ReadInteger(IConfigurationSection section) =>
+        Raw(section) is { } text ? _values.ParseLongInteger(section.Path, text) : null;
 
-        return value;
-    }
+    private int? ReadInt32(IConfigurationSection section) =>
+        Raw(section) is { } text ? _values.ParseInteger(section.Path, text) : null;
 
-    private long? ReadInteger(IConfigurationSection section)
-    {
-        if (ReadString(section) is not { } text)
-        {
-            return null;
-        }
+    private bool? OptionalBool(Dictionary<string, IConfigurationSection> settings, string key) =>
+        settings.TryGetValue(key, out var section) && Raw(section) is { } text ? _values.ParseBoolean(section.Path, text) : null;
 
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            Error($"{section.Path} '{text}' is not a whole number");
-            return null;
-        }
-
-        return value;
-    }
-
-    private int? ReadInt32(IConfigurationSection section)
-    {
-        if (ReadInteger(section) is not { } value)
-        {
-            return null;
-        }
-
-        if (value is > int.MaxValue or < int.MinValue)
-        {
-            Error($"{section.Path} must be at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)}");
-            return null;
-        }
-
-        return (int)value;
-    }
-
-    private bool? OptionalBool(Dictionary<string, IConfigurationSection> settings, string key)
-    {
-        if (!settings.TryGetValue(key, out var section) || ReadString(section) is not { } text)
-        {
-            return null;
-        }
-
-        if (!bool.TryParse(text, out var value))
-        {
-            Error($"{section.Path} '{text}' is not true or false");
-            return null;
-        }
-
-        return value;
-    }
-
-    private TimeSpan? OptionalDuration(Dictionary<string, IConfigurationSection> settings, string key)
-    {
-        if (!settings.TryGetValue(key, out var section) || ReadString(section) is not { } text)
-        {
-            return null;
-        }
-
-        if (!TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var value))
-        {
-            Error($"{section.Path} '{text}' is not a duration; use the invariant format [d.]hh:mm:ss, e.g. \"3.00:00:00\" for three days or \"01:30:00\"");
-            return null;
-        }
-
-        return value;
-    }
+    private TimeSpan? OptionalDuration(Dictionary<string, IConfigurationSection> settings, string key) =>
+        settings.TryGetValue(key, out var section) && Raw(section) is { } text ? _values.ParseDuration(section.Path, text) : null;
 
     private TEnum? OptionalEnum<TEnum>(Dictionary<string, IConfigurationSection> settings, string key)
-        where TEnum : struct, Enum
-    {
-        if (!settings.TryGetValue(key, out var section) || ReadString(section) is not { } text)
-        {
-            return null;
-        }
+        where TEnum : struct, Enum =>
+        settings.TryGetValue(key, out var section) && Raw(section) is { } text ? _values.ParseEnumeration<TEnum>(section.Path, text) : null;
 
-        // Names only: Enum.TryParse also accepts any number, which would let "7" through as an undefined value.
-        foreach (var name in Enum.GetNames<TEnum>())
-        {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
-            {
-                return Enum.Parse<TEnum>(name);
-            }
-        }
+    private TimeZoneInfo? ReadTimeZone(IConfigurationSection section) =>
+        ReadString(section) is { } id ? _values.ParseTimeZone(section.Path, id) : null;
 
-        Error($"{section.Path} '{text}' is not valid; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}");
-        return null;
-    }
-
-    private TimeZoneInfo? ReadTimeZone(IConfigurationSection section)
-    {
-        if (ReadString(section) is not { } id)
-        {
-            return null;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            Error($"{section.Path} '{id}' is not a known time zone; use an IANA id such as Europe/Berlin (or UTC)");
-            return null;
-        }
-    }
+    // The text of a key that is present: a section where a value is expected is reported, a key without a value reads as empty.
+    private string? Raw(IConfigurationSection section) =>
+        section.GetChildren().Any() ? _values.Value(section) : section.Value ?? string.Empty;
 }

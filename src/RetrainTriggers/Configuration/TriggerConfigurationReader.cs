@@ -32,10 +32,20 @@ internal sealed partial class TriggerConfigurationReader
 
     private static readonly string KindList = string.Join(", ", Kinds.Select(k => k.Kind));
 
-    private readonly List<string> _errors = [];
+    private readonly List<string> _errors;
+
+    // The library's one value parser; it adds its problems to _errors.
+    private readonly SettingReader _values;
 
     // Trigger name -> configuration path of the node that took it; names key state, so they must be unique in a tree.
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes a new instance of the <see cref="TriggerConfigurationReader"/> class.</summary>
+    public TriggerConfigurationReader()
+    {
+        _errors = [];
+        _values = new SettingReader(_errors);
+    }
 
     /// <summary>Reads one kind's settings at <c>section</c> (the value under the kind key) and builds its trigger.</summary>
     private delegate ITrigger? KindReader(TriggerConfigurationReader reader, IConfigurationSection section, NodeName name, int depth);

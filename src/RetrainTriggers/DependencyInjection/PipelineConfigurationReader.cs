@@ -39,7 +39,7 @@ internal sealed class PipelineConfigurationReader
         settings.Section = section;
         _values.CheckKeys(section, Keys);
         settings.Interval = _values.Duration(section, "Interval") ?? settings.Interval;
-        settings.StorePath = section["StorePath"] ?? settings.StorePath;
+        settings.StorePath = _values.Text(section, "StorePath") ?? settings.StorePath;
         settings.Cooldown = _values.Duration(section, "Cooldown") ?? settings.Cooldown;
         settings.TrainingTimeout = _values.Duration(section, "TrainingTimeout") ?? settings.TrainingTimeout;
         settings.MaxTrainingAttempts = _values.Integer(section, "MaxTrainingAttempts") ?? settings.MaxTrainingAttempts;
@@ -58,7 +58,11 @@ internal sealed class PipelineConfigurationReader
             options.MaxDegradation = _values.Number(watch, "MaxDegradation") ?? options.MaxDegradation;
             foreach (var metric in watch.GetSection("Metrics").GetChildren())
             {
-                options.Metrics.Add(metric.Value ?? string.Empty);
+                var name = _values.Value(metric);
+                if (name is not null || !metric.GetChildren().Any())
+                {
+                    options.Metrics.Add(name ?? string.Empty);
+                }
             }
 
             settings.Watch = options;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -97,7 +98,7 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
         interval = definition.Interval ?? settings.Interval ?? PipelineSettings.DefaultInterval;
         if (interval <= TimeSpan.Zero || interval > RetrainPipelineOptionsValidator.MaxTimerDuration)
         {
-            problems.Add($"{Prefix}:Interval {interval} is not allowed; it must be positive and at most 49 days");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{Prefix}:Interval must be positive and at most 49 days (was {interval})"));
         }
 
         var options = new RetrainPipelineOptions<TModel> { Name = Name, TimeProvider = time };
@@ -179,11 +180,11 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
         options.Watch = settings.Watch ?? options.Watch;
     }
 
-    /// <summary>The orchestrator names options (<c>Watch.Window: …</c>); configuration paths use <c>:</c>.</summary>
+    /// <summary>The orchestrator names options (<c>Watch.Window must be …</c>, <c>Name: …</c>); configuration paths use <c>:</c>.</summary>
     private static string OptionPath(string problem)
     {
-        var colon = problem.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? problem : problem[..colon].Replace('.', ':') + problem[colon..];
+        var end = problem.IndexOf(' ', StringComparison.Ordinal);
+        return end < 0 ? problem.Replace('.', ':') : problem[..end].Replace('.', ':') + problem[end..];
     }
 
     private T? Choose<T>(List<string> problems, string key, string method, Func<IServiceProvider, T>? code, T? configured)

@@ -79,11 +79,11 @@ internal static class PromotionPolicyConfigurationReader
         ExpectObject(metrics, "an object of metric name and direction (HigherIsBetter or LowerIsBetter)", values);
         foreach (IConfigurationSection metric in metrics.GetChildren())
         {
-            if (metric.Value is null)
+            if (metric.Value is null && !metric.GetChildren().Any())
             {
                 values.Errors.Add($"{metric.Path} must be HigherIsBetter or LowerIsBetter");
             }
-            else if (values.Enumeration<MetricDirection>(metrics, metric.Key) is { } direction)
+            else if (values.Enumeration<MetricDirection>(metric) is { } direction)
             {
                 builder.Metric(metric.Key, direction);
             }
@@ -101,7 +101,7 @@ internal static class PromotionPolicyConfigurationReader
         {
             if (values.Enumeration<RuleKind>(rule, KindKey) is not { } kind)
             {
-                if (rule[KindKey] is null)
+                if (!rule.GetSection(KindKey).Exists())
                 {
                     values.Errors.Add($"{rule.Path}:{KindKey} is required; expected one of {KindNames}");
                 }
@@ -173,8 +173,8 @@ internal static class PromotionPolicyConfigurationReader
         /// <summary>Reads the required <c>Metric</c>.</summary>
         public string Metric()
         {
-            string? metric = Section["Metric"];
-            if (string.IsNullOrWhiteSpace(metric))
+            string? metric = Values.Text(Section, "Metric");
+            if (string.IsNullOrWhiteSpace(metric) && !Section.GetSection("Metric").GetChildren().Any())
             {
                 Values.Errors.Add($"{Section.Path}:Metric is required for {kind} rules");
             }
@@ -193,10 +193,10 @@ internal static class PromotionPolicyConfigurationReader
             where T : struct, Enum =>
             Values.Enumeration<T>(Section, key) ?? defaultValue;
 
-        /// <summary>Reports <paramref name="key"/> as required when it is absent (a value that did not parse is already reported) and returns a stand-in.</summary>
+        /// <summary>Reports <paramref name="key"/> as required when it is absent (a value that did not parse, or a section given as the value, is already reported) and returns a stand-in.</summary>
         public int Missing(string key)
         {
-            if (Section[key] is null)
+            if (!Section.GetSection(key).Exists())
             {
                 Values.Errors.Add($"{Section.Path}:{key} is required for {kind} rules");
             }

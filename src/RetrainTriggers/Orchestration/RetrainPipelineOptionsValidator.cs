@@ -74,12 +74,12 @@ internal static class RetrainPipelineOptionsValidator
 
         if (options.MaxTrainingAttempts is < 1 or > MaxTrainingAttempts)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxTrainingAttempts: {options.MaxTrainingAttempts} is not allowed; it must be from 1 to {MaxTrainingAttempts}."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaxTrainingAttempts must be from 1 to {MaxTrainingAttempts} (was {options.MaxTrainingAttempts})"));
         }
 
         if (!Enum.IsDefined(options.CollisionPolicy))
         {
-            problems.Add($"CollisionPolicy: {options.CollisionPolicy} is not one of Skip, QueueOne.");
+            problems.Add($"CollisionPolicy '{options.CollisionPolicy}' is not one of Skip, QueueOne");
         }
 
         if (options.Watch is { } watch)
@@ -87,7 +87,7 @@ internal static class RetrainPipelineOptionsValidator
             Range(problems, watch.Window > TimeSpan.Zero && watch.Window <= MaxCalendarDuration, "Watch.Window", watch.Window, "positive and at most 3650 days");
             if (!(watch.MaxDegradation >= 0))
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Watch.MaxDegradation: {watch.MaxDegradation} is not allowed; it must be at least 0."));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Watch.MaxDegradation must be at least 0 (was {watch.MaxDegradation})"));
             }
 
             if (options.Policy is { } policy)
@@ -131,7 +131,7 @@ internal static class RetrainPipelineOptionsValidator
     {
         if (!ok)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {value} is not allowed; it must be {allowed}."));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be {allowed} (was {value})"));
         }
     }
 

@@ -53,7 +53,7 @@ internal static class OptionsValidation
     {
         if (!Enum.IsDefined(value))
         {
-            errors.Add($"{path}:{key} '{value}' is not valid; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+            errors.Add($"{path}:{key} '{value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
         }
     }
 

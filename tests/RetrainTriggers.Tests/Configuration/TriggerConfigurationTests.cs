@@ -290,8 +290,8 @@ public class TriggerConfigurationTests
     [InlineData("""{"Interval":"1.00:00:00","TimeZone":"UTC"}""", "Triggers:Schedule:TimeZone applies only to Cron schedules")]
     [InlineData("""{"Interval":"00:00:00"}""", "Triggers:Schedule:Interval must be > 0")]
     [InlineData("""{"Interval":"3 days"}""", "Triggers:Schedule:Interval '3 days' is not a duration")]
-    [InlineData("""{"Cron":"0 0 * * *","MissedFire":"Sometimes"}""", "Triggers:Schedule:MissedFire 'Sometimes' is not valid; expected one of FireOnce, Skip")]
-    [InlineData("""{"Cron":"0 0 * * *","MissedFire":"7"}""", "Triggers:Schedule:MissedFire '7' is not valid")]
+    [InlineData("""{"Cron":"0 0 * * *","MissedFire":"Sometimes"}""", "Triggers:Schedule:MissedFire 'Sometimes' is not one of FireOnce, Skip")]
+    [InlineData("""{"Cron":"0 0 * * *","MissedFire":"7"}""", "Triggers:Schedule:MissedFire '7' is not one of FireOnce, Skip")]
     [InlineData("""{"Cron":"0 0 * * *","GracePeriod":"-01:00:00"}""", "Triggers:Schedule:GracePeriod must be >= 0")]
     public void Build_BadSchedule_ErrorNamesPath(string settings, string expected)
     {
@@ -299,14 +299,14 @@ public class TriggerConfigurationTests
     }
 
     [Theory]
-    [InlineData("""{"Metric":"accuracy","Below":"NaN"}""", "Triggers:Threshold:Below must be a finite number, not NaN")]
-    [InlineData("""{"Metric":"accuracy","Below":"Infinity"}""", "Triggers:Threshold:Below must be a finite number")]
-    [InlineData("""{"Metric":"accuracy","Below":"0,85"}""", "Triggers:Threshold:Below '0,85' is not a number; write it with the invariant culture")]
+    [InlineData("""{"Metric":"accuracy","Below":"NaN"}""", "Triggers:Threshold:Below 'NaN' is not a finite number; write it with the invariant culture, e.g. 0.05")]
+    [InlineData("""{"Metric":"accuracy","Below":"Infinity"}""", "Triggers:Threshold:Below 'Infinity' is not a finite number")]
+    [InlineData("""{"Metric":"accuracy","Below":"0,85"}""", "Triggers:Threshold:Below '0,85' is not a finite number; write it with the invariant culture")]
     [InlineData("""{"Metric":"accuracy"}""", "Triggers:Threshold must set Below, Above, or both")]
     [InlineData("""{"Below":0.85}""", "Triggers:Threshold:Metric is required")]
     [InlineData("""{"Metric":" ","Below":0.85}""", "Triggers:Threshold:Metric is required")]
-    [InlineData("""{"Metric":"accuracy","Below":0.85,"Basis":"Relative"}""", "Triggers:Threshold:Basis 'Relative' is not valid; expected one of Absolute, BaselineFactor, BaselineOffset")]
-    [InlineData("""{"Metric":"accuracy","Below":{"Value":1}}""", "Triggers:Threshold:Below must be a text value, not an object or list")]
+    [InlineData("""{"Metric":"accuracy","Below":0.85,"Basis":"Relative"}""", "Triggers:Threshold:Basis 'Relative' is not one of Absolute, BaselineFactor, BaselineOffset")]
+    [InlineData("""{"Metric":"accuracy","Below":{"Value":1}}""", "Triggers:Threshold:Below must be a value, not a section")]
     public void Build_BadThreshold_ErrorNamesPath(string settings, string expected)
     {
         Failures("""{"Triggers":{"Threshold":%0%}}""".Replace("%0%", settings, StringComparison.Ordinal)).Should().ContainSingle().Which.Should().StartWith(expected);
@@ -335,6 +335,31 @@ public class TriggerConfigurationTests
     public void Build_BadLeafOrModifier_ErrorNamesPath(string json, string expected)
     {
         Failures("""{"Triggers":%0%}""".Replace("%0%", json, StringComparison.Ordinal)).Should().ContainSingle().Which.Should().StartWith(expected);
+    }
+
+    [Fact]
+    public void Build_ParseAndRangeErrors_BothStartWithTheFullKeyPath()
+    {
+        var section = Section("""
+            {"RetrainTriggers":{"Triggers":{"Any":[{"Volume":{"MinNewRows":"many"}},{"Volume":{"MinNewRows":0}},{"Volume":{"MinNewRows":{"Value":1}}}]}}}
+            """, "RetrainTriggers:Triggers");
+
+        TriggerConfiguration.TryBuild(section, out _, out var failures).Should().BeFalse();
+
+        failures.Should().Equal(
+            "RetrainTriggers:Triggers:Any:0:Volume:MinNewRows 'many' is not a whole number",
+            "RetrainTriggers:Triggers:Any:1:Volume:MinNewRows must be > 0",
+            "RetrainTriggers:Triggers:Any:2:Volume:MinNewRows must be a value, not a section");
+    }
+
+    [Theory]
+    [InlineData("""{"Sustained":{"Evaluations":"99999999999","Trigger":{"Volume":{"MinNewRows":1}}}}""", "Triggers:Sustained:Evaluations '99999999999' is not a whole number from -2147483648 to 2147483647")]
+    [InlineData("""{"Sustained":{"Duration":"1.00:00:00","ResetOnInsufficientData":"yes","Trigger":{"Volume":{"MinNewRows":1}}}}""", "Triggers:Sustained:ResetOnInsufficientData 'yes' is not true or false")]
+    [InlineData("""{"Volume":{"MinGrowth":"1e400"}}""", "Triggers:Volume:MinGrowth '1e400' is not a finite number; write it with the invariant culture, e.g. 0.05")]
+    [InlineData("""{"Cooldown":{"Period":"soon","Trigger":{"Volume":{"MinNewRows":1}}}}""", "Triggers:Cooldown:Period 'soon' is not a duration; use the invariant [d.]hh:mm:ss format, e.g. 3.00:00:00 for three days or 01:30:00")]
+    public void Build_ValueThatDoesNotParse_UsesTheLibraryWording(string json, string expected)
+    {
+        Failures("""{"Triggers":%0%}""".Replace("%0%", json, StringComparison.Ordinal)).Should().Equal(expected);
     }
 
     [Fact]
@@ -382,7 +407,7 @@ public class TriggerConfigurationTests
         thrown.Failures.Should().HaveCount(6);
         thrown.Failures.Should().Contain([
             "Triggers:Any:1:Volume:MinNewRows must be > 0",
-            "Triggers:Any:3:Sustained:Trigger:Drift:ScoreAbove must be a finite number, not NaN",
+            "Triggers:Any:3:Sustained:Trigger:Drift:ScoreAbove 'NaN' is not a finite number; write it with the invariant culture, e.g. 0.05",
         ]);
         thrown.Message.Should().Contain("Triggers:Any:0:Threshold:Blow").And.Contain("Triggers:Any:2:AtLeast:Of:0:Schedule:Cron")
             .And.Contain("Triggers:Any:3:Sustained:Duration");
@@ -495,12 +520,12 @@ public class TriggerConfigurationTests
     [Fact]
     public void Build_SameRuleAsCode_SameMessageUnderTheConfigurationPath()
     {
-        var code = () => Trigger.Volume(new VolumeOptions { MinNewRows = 0, MinGrowth = double.NaN });
+        var code = () => Trigger.Volume(new VolumeOptions { MinNewRows = 0, MinGrowth = 0 });
 
         code.Should().Throw<ArgumentException>()
-            .WithMessage("Invalid Volume options: Volume:MinNewRows must be > 0; Volume:MinGrowth must be a finite number, not NaN.*");
-        Failures("""{"Triggers":{"Volume":{"MinNewRows":0,"MinGrowth":"NaN"}}}""").Should().Equal(
+            .WithMessage("Invalid Volume options: Volume:MinNewRows must be > 0; Volume:MinGrowth must be > 0.*");
+        Failures("""{"Triggers":{"Volume":{"MinNewRows":0,"MinGrowth":0}}}""").Should().Equal(
             "Triggers:Volume:MinNewRows must be > 0",
-            "Triggers:Volume:MinGrowth must be a finite number, not NaN");
+            "Triggers:Volume:MinGrowth must be > 0");
     }
 }

@@ -91,13 +91,54 @@ public sealed class RetrainTriggersBuilderExtensionsTests : IDisposable
         var failures = validate.Should().Throw<OptionsValidationException>().Which.Failures.ToList();
         failures.Should().Contain(
             "RetrainTriggers:Pipelines:churn:Cooldwn is not a known setting; expected one of Triggers, Promotion, Interval, StorePath, Cooldown, TrainingTimeout, MaxTrainingAttempts, RetryDelay, MaxRetryDelay, CollisionPolicy, LeaseDuration, TrainingWindow, Watch",
-            "RetrainTriggers:Pipelines:churn:Interval 'soon' is not a duration; use the invariant [d.]hh:mm:ss format (3.00:00:00 is three days)",
+            "RetrainTriggers:Pipelines:churn:Interval 'soon' is not a duration; use the invariant [d.]hh:mm:ss format, e.g. 3.00:00:00 for three days or 01:30:00",
             "RetrainTriggers:Pipelines:churn:Promotion:Rules:0:Margin is required for NonInferior rules",
             "RetrainTriggers:Pipelines:churn:Triggers:Any:0:Threshold:Metric 'accuracy' is not a metric of this pipeline's evaluator; known metrics: Accuracy, LogLoss",
             "RetrainTriggers:Pipelines:churn:Trainer is not registered; call UseTrainer<T>() on the pipeline or register an IModelTrainer<FakeModel> keyed 'churn'",
-            "RetrainTriggers:Pipelines:churn:Cooldown: -00:01:00 is not allowed; it must be at least 0.");
+            "RetrainTriggers:Pipelines:churn:Cooldown must be from 0 to 3650 days (was -00:01:00)");
         failures.Should().Contain(f => f.StartsWith("RetrainTriggers:Triggers:Any:1:Volume:MinNewRows", StringComparison.Ordinal) || f.StartsWith("RetrainTriggers:Pipelines:churn:Triggers:Any:1:Volume:MinNewRows", StringComparison.Ordinal));
         failures.Should().Contain(f => f.StartsWith("RetrainTriggers:Pipelines:churn:Registry is not registered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Validate_ParseAndRangeErrors_BothStartWithTheFullKeyPath()
+    {
+        var services = Services("""
+            { "RetrainTriggers": { "Pipelines": { "churn": {
+                "Interval": "soon", "Cooldown": "-00:01:00", "MaxTrainingAttempts": "many", "RetryDelay": "00:00:01", "MaxRetryDelay": "00:00:00",
+                "Watch": { "Window": "1.00:00:00", "MaxDegradation": -1 }
+            } } } }
+            """);
+        services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p.UseEvaluator<AccuracyEvaluator>().UseMetricCatalog(Catalog));
+        await using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetService<IStartupValidator>()?.Validate();
+
+        validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+            "RetrainTriggers:Pipelines:churn:Interval 'soon' is not a duration; use the invariant [d.]hh:mm:ss format, e.g. 3.00:00:00 for three days or 01:30:00",
+            "RetrainTriggers:Pipelines:churn:MaxTrainingAttempts 'many' is not a whole number",
+            "RetrainTriggers:Pipelines:churn:Cooldown must be from 0 to 3650 days (was -00:01:00)",
+            "RetrainTriggers:Pipelines:churn:MaxRetryDelay must be not below RetryDelay and at most 49 days (was 00:00:00)",
+            "RetrainTriggers:Pipelines:churn:Watch:MaxDegradation must be at least 0 (was -1)");
+    }
+
+    [Theory]
+    [InlineData("Interval")]
+    [InlineData("StorePath")]
+    [InlineData("MaxTrainingAttempts")]
+    [InlineData("CollisionPolicy")]
+    public async Task Validate_SectionWhereAValueIsExpected_FailsTheStartNamingIt(string key)
+    {
+        var services = Services($$"""
+            { "RetrainTriggers": { "Pipelines": { "churn": { "{{key}}": { "Value": "1" } } } } }
+            """);
+        services.AddRetrainTriggers().AddPipeline<FakeModel>("churn", p => p.UseEvaluator<AccuracyEvaluator>().UseMetricCatalog(Catalog));
+        await using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetService<IStartupValidator>()?.Validate();
+
+        validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+            $"RetrainTriggers:Pipelines:churn:{key} must be a value, not a section");
     }
 
     [Fact]
@@ -112,7 +153,7 @@ public sealed class RetrainTriggersBuilderExtensionsTests : IDisposable
         var validate = () => provider.GetService<IStartupValidator>()?.Validate();
 
         validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
-            "RetrainTriggers:Pipelines:churn:Interval 50.00:00:00 is not allowed; it must be positive and at most 49 days");
+            "RetrainTriggers:Pipelines:churn:Interval must be positive and at most 49 days (was 50.00:00:00)");
     }
 
     [Fact]

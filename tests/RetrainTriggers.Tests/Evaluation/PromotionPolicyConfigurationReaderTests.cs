@@ -138,12 +138,12 @@ public class PromotionPolicyConfigurationReaderTests
     }
 
     [Theory]
-    [InlineData("""{ "Kind": "McNemar", "Alpha": "five percent" }""", "Promotion:Rules:0:Alpha 'five percent' is not a finite number (invariant culture, e.g. 0.05)")]
-    [InlineData("""{ "Kind": "McNemar", "Alpha": "0,05" }""", "Promotion:Rules:0:Alpha '0,05' is not a finite number (invariant culture, e.g. 0.05)")]
+    [InlineData("""{ "Kind": "McNemar", "Alpha": "five percent" }""", "Promotion:Rules:0:Alpha 'five percent' is not a finite number; write it with the invariant culture, e.g. 0.05")]
+    [InlineData("""{ "Kind": "McNemar", "Alpha": "0,05" }""", "Promotion:Rules:0:Alpha '0,05' is not a finite number; write it with the invariant culture, e.g. 0.05")]
     [InlineData("""{ "Kind": "McNemar", "Method": "Fisher" }""", "Promotion:Rules:0:Method 'Fisher' is not one of Exact, ChiSquareCorrected, ChiSquare")]
-    [InlineData("""{ "Kind": "NonInferior", "Metric": "accuracy", "Margin": "small" }""", "Promotion:Rules:0:Margin 'small' is not a finite number (invariant culture, e.g. 0.05)")]
+    [InlineData("""{ "Kind": "NonInferior", "Metric": "accuracy", "Margin": "small" }""", "Promotion:Rules:0:Margin 'small' is not a finite number; write it with the invariant culture, e.g. 0.05")]
     [InlineData("""{ "Kind": "MinimumSampleSize", "Rows": 1.5 }""", "Promotion:Rules:0:Rows '1.5' is not a whole number")]
-    [InlineData("""{ "Kind": "PairedBootstrap", "Seed": -1 }""", "Promotion:Rules:0:Seed '-1' is not a non-negative whole number")]
+    [InlineData("""{ "Kind": "PairedBootstrap", "Seed": -1 }""", "Promotion:Rules:0:Seed '-1' is not a whole number from 0 to 18446744073709551615")]
     [InlineData("""{ "Kind": "ValueThreshold", "Metric": "accuracy", "LowerBound": 0.5, "Comparison": "1" }""", "Promotion:Rules:0:Comparison '1' is not one of Inclusive, Strict")]
     public void FromConfiguration_ValueThatDoesNotParse_IsReportedOnceWithItsPath(string rule, string expected)
     {
@@ -165,6 +165,34 @@ public class PromotionPolicyConfigurationReaderTests
         Action act = () => PromotionPolicy.FromConfiguration(Promotion(json));
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("""{ "Kind": "NonInferior", "Metric": "accuracy", "Margin": { "Value": 0.01 } }""", "Promotion:Rules:0:Margin must be a value, not a section")]
+    [InlineData("""{ "Kind": "McNemar", "Alpha": [ 0.05 ] }""", "Promotion:Rules:0:Alpha must be a value, not a section")]
+    [InlineData("""{ "Kind": "Superior", "Metric": { "Name": "accuracy" } }""", "Promotion:Rules:0:Metric must be a value, not a section")]
+    [InlineData("""{ "Kind": { "Name": "McNemar" } }""", "Promotion:Rules:0:Kind must be a value, not a section")]
+    public void FromConfiguration_SectionWhereAValueIsExpected_IsReportedAsSuchNotAsMissing(string rule, string expected)
+    {
+        var section = Promotion($$"""{ "Metrics": { "accuracy": "HigherIsBetter" }, "Rules": [ {{rule}} ] }""");
+
+        Action act = () => PromotionPolicy.FromConfiguration(section);
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void FromConfiguration_ParseAndRangeErrors_BothStartWithTheFullKeyPath()
+    {
+        var section = Configuration("""
+            { "RetrainTriggers": { "Promotion": { "Rules": [ { "Kind": "McNemar", "Alpha": "5%" }, { "Kind": "McNemar", "Alpha": 2 } ] } } }
+            """).GetSection("RetrainTriggers:Promotion");
+
+        Action act = () => PromotionPolicy.FromConfiguration(section);
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(
+            "RetrainTriggers:Promotion:Rules:0:Alpha '5%' is not a finite number; write it with the invariant culture, e.g. 0.05",
+            "RetrainTriggers:Promotion:Rules:1:Alpha must be in (0, 1) (was 2)");
     }
 
     [Fact]

@@ -248,13 +248,13 @@ public sealed class ProbeBatteryTests : IDisposable
     // --- Pipeline options: durations and counts ---
 
     [Theory]
-    [InlineData("TrainingTimeout", "TrainingTimeout: 10675199.02:48:05.4775807 is not allowed; it must be positive and at most 49 days.")]
-    [InlineData("LeaseDuration", "LeaseDuration: 10675199.02:48:05.4775807 is not allowed; it must be positive and at most 49 days.")]
-    [InlineData("RetryDelay", "RetryDelay: 10675199.02:48:05.4775807 is not allowed; it must be from 0 to 49 days.")]
-    [InlineData("MaxRetryDelay", "MaxRetryDelay: 10675199.02:48:05.4775807 is not allowed; it must be not below RetryDelay and at most 49 days.")]
-    [InlineData("Cooldown", "Cooldown: 10675199.02:48:05.4775807 is not allowed; it must be from 0 to 3650 days.")]
-    [InlineData("TrainingWindow", "TrainingWindow: 10675199.02:48:05.4775807 is not allowed; it must be positive and at most 3650 days.")]
-    [InlineData("Watch.Window", "Watch.Window: 10675199.02:48:05.4775807 is not allowed; it must be positive and at most 3650 days.")]
+    [InlineData("TrainingTimeout", "TrainingTimeout must be positive and at most 49 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("LeaseDuration", "LeaseDuration must be positive and at most 49 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("RetryDelay", "RetryDelay must be from 0 to 49 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("MaxRetryDelay", "MaxRetryDelay must be not below RetryDelay and at most 49 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("Cooldown", "Cooldown must be from 0 to 3650 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("TrainingWindow", "TrainingWindow must be positive and at most 3650 days (was 10675199.02:48:05.4775807)")]
+    [InlineData("Watch.Window", "Watch.Window must be positive and at most 3650 days (was 10675199.02:48:05.4775807)")]
     public void RetrainPipelineOptions_DurationTimeSpanMaxValue_RefusedAtConstructionNamingOptionAndRange(string option, string problem)
     {
         var options = new PipelineHarness().Options(o =>
@@ -294,7 +294,7 @@ public sealed class ProbeBatteryTests : IDisposable
 
         var act = () => new RetrainPipeline<FakeModel>(options);
 
-        act.Should().Throw<ArgumentException>().WithMessage($"*- {option}: -00:00:01 is not allowed*");
+        act.Should().Throw<ArgumentException>().WithMessage($"*- {option} must be * (was -00:00:01)*");
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class ProbeBatteryTests : IDisposable
 
         var act = () => new RetrainPipeline<FakeModel>(options);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*- MaxTrainingAttempts: 2147483647 is not allowed; it must be from 1 to 100.*");
+        act.Should().Throw<ArgumentException>().WithMessage("*- MaxTrainingAttempts must be from 1 to 100 (was 2147483647)*");
     }
 
     [Fact]
