@@ -523,9 +523,9 @@ public class TriggerConfigurationTests
         var code = () => Trigger.Volume(new VolumeOptions { MinNewRows = 0, MinGrowth = 0 });
 
         code.Should().Throw<ArgumentException>()
-            .WithMessage("Invalid Volume options: Volume:MinNewRows must be > 0; Volume:MinGrowth must be > 0.*");
+            .WithMessage("Invalid Volume options: Volume:MinNewRows must be > 0; Volume:MinGrowth must be > 0 (a fraction: 0.2 = 20%).*");
         Failures("""{"Triggers":{"Volume":{"MinNewRows":0,"MinGrowth":0}}}""").Should().Equal(
             "Triggers:Volume:MinNewRows must be > 0",
-            "Triggers:Volume:MinGrowth must be > 0");
+            "Triggers:Volume:MinGrowth must be > 0 (a fraction: 0.2 = 20%)");
     }
 }

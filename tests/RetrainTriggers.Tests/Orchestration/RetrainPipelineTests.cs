@@ -215,7 +215,7 @@ public partial class RetrainPipelineTests
         create.Should().Throw<ArgumentException>()
             .WithMessage("*Name:*' '*")
             .WithMessage("*Trainer: is required*")
-            .WithMessage("*MaxTrainingAttempts: 0*")
+            .WithMessage("*MaxTrainingAttempts must be from 1 to 100 (was 0)*")
             .WithMessage("*Cooldown:*")
             .WithMessage("*DataInspector: is required*");
     }
