@@ -16,7 +16,8 @@ namespace RetrainTriggers.Configuration;
 /// </para>
 /// <para>
 /// Numbers are read with the invariant culture (<c>0.85</c>), durations in the invariant constant format
-/// (<c>3.00:00:00</c> is three days), enum values by name. Every problem in the tree is collected and reported at once
+/// (<c>3.00:00:00</c> is three days), enum values by name, with the same parser and wording as pipeline and promotion
+/// configuration. Every problem in the tree is collected and reported at once
 /// (the first ten, then a count), each naming the configuration path of the bad setting, e.g.
 /// <c>Triggers:Any:1:Volume:MinNewRows must be &gt; 0</c>. Trees nested deeper than 256 levels are rejected before they are read.
 /// </para>

@@ -131,7 +131,7 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
         CheckMetricNames(problems, settings);
         foreach (var problem in RetrainPipelineOptionsValidator.Problems(options))
         {
-            if (problem == "Policy: is required.")
+            if (problem == "Policy is required")
             {
                 // A Promotion section whose rules failed to read has been reported rule by rule already.
                 if (problems.Any(p => p.StartsWith(Prefix + ":Promotion:", StringComparison.Ordinal)))
@@ -141,7 +141,7 @@ internal sealed class PipelineHost<TModel> : IPipelineHost, IDisposable
 
                 problems.Add($"{Prefix}:Promotion is not configured; configure the Promotion rules or call UsePromotionPolicy(...) on the pipeline");
             }
-            else if (!AlreadyReported.Any(key => problem == key + ": is required."))
+            else if (!AlreadyReported.Any(key => problem == key + " is required"))
             {
                 problems.Add($"{Prefix}:{OptionPath(problem)}");
             }

@@ -29,6 +29,9 @@ internal sealed class RetrainTriggersOptionsValidator : IValidateOptions<Retrain
                     failures.Add($"{child.Path} is not a known setting; expected one of {string.Join(", ", SectionKeys)}");
                 }
             }
+
+            // A StateFilePath given as an object reads as absent; the library's value parser reports it.
+            _ = new SettingReader(failures).Text(section, "StateFilePath");
         }
 
         if (options.TriggerConfiguration is not null && options.TriggerFactory is not null)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RetrainTriggers.Orchestration;
 
-/// <summary>Checks pipeline options and lists every problem in one exception, each naming its option.</summary>
+/// <summary>Checks pipeline options and lists every problem in one exception, each starting with its option (<c>Cooldown must be …</c>).</summary>
 internal static class RetrainPipelineOptionsValidator
 {
     /// <summary>The longest timer-driven duration (training timeout, retry delays, lease): 49 days, below what .NET timers accept (about 49.7 days).</summary>
@@ -47,17 +47,17 @@ internal static class RetrainPipelineOptionsValidator
         Require(problems, options.TimeProvider, nameof(options.TimeProvider));
         if (options.Validators.Any(static v => v is null))
         {
-            problems.Add("Validators: must not contain null.");
+            problems.Add("Validators must not contain null");
         }
 
         if (options.Validators.Count > 0 && options.DataInspector is null)
         {
-            problems.Add("DataInspector: is required when Validators are configured (validators check the inspector's summary of the training data).");
+            problems.Add("DataInspector is required when Validators are configured (validators check the inspector's summary of the training data)");
         }
 
         if (options.Notifiers.Any(static n => n is null))
         {
-            problems.Add("Notifiers: must not contain null.");
+            problems.Add("Notifiers must not contain null");
         }
 
         // Upper bounds: a longer timer throws when it is started, and a longer calendar span overflows the date it is added to,
@@ -97,7 +97,7 @@ internal static class RetrainPipelineOptionsValidator
                     if (string.IsNullOrWhiteSpace(metric) || !policy.Directions.ContainsKey(metric))
                     {
                         problems.Add(
-                            $"Watch.Metrics: '{metric}' has no known direction; the promotion policy knows {string.Join(", ", policy.Directions.Keys.Order(StringComparer.Ordinal))}.");
+                            $"Watch.Metrics '{metric}' has no known direction; the promotion policy knows {string.Join(", ", policy.Directions.Keys.Order(StringComparer.Ordinal))}");
                     }
                 }
             }
@@ -123,7 +123,7 @@ internal static class RetrainPipelineOptionsValidator
     {
         if (value is null)
         {
-            problems.Add($"{name}: is required.");
+            problems.Add($"{name} is required");
         }
     }
 

@@ -83,6 +83,21 @@ public class RetrainTriggersOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_StateFilePathGivenAsASection_FailsNamingItInsteadOfKeepingStateInMemory()
+    {
+        var section = Section("""
+            {"RetrainTriggers":{"StateFilePath":{"Path":"state.json"},"Triggers":{"Volume":{"MinNewRows":1}}}}
+            """);
+        var services = new ServiceCollection().AddRetrainTriggers(section).Services;
+        using var provider = services.BuildServiceProvider();
+
+        var failures = provider.GetRequiredService<IOptionsMonitor<RetrainTriggersOptions>>()
+            .Invoking(m => m.CurrentValue).Should().Throw<OptionsValidationException>().Which.Failures;
+
+        failures.Should().Equal("RetrainTriggers:StateFilePath must be a value, not a section");
+    }
+
+    [Fact]
     public void Validate_BlankStateFilePath_Fails()
     {
         var options = new RetrainTriggersOptions { StateFilePath = " " }.UseTrigger(Trigger.Below("accuracy", 0.85));

@@ -214,9 +214,9 @@ public partial class RetrainPipelineTests
 
         create.Should().Throw<ArgumentException>()
             .WithMessage("*Name:*' '*")
-            .WithMessage("*Trainer: is required*")
+            .WithMessage("*Trainer is required*")
             .WithMessage("*MaxTrainingAttempts must be from 1 to 100 (was 0)*")
-            .WithMessage("*Cooldown:*")
-            .WithMessage("*DataInspector: is required*");
+            .WithMessage("*Cooldown must be from 0 to 3650 days (was -00:00:01)*")
+            .WithMessage("*DataInspector is required*");
     }
 }
