@@ -48,6 +48,7 @@ internal sealed class SettingReader(List<string> errors)
     /// <summary>Reads the text of <paramref name="key"/> as written; see <see cref="Value(IConfigurationSection)"/>.</summary>
     public string? Text(IConfigurationSection section, string key) => Value(section.GetSection(key));
 
+    // Each Xxx(section, key) reads the child key of section; an absent key reads as null and is not reported.
     public TimeSpan? Duration(IConfigurationSection section, string key) => Duration(section.GetSection(key));
 
     public double? Number(IConfigurationSection section, string key) => Number(section.GetSection(key));
