@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using RetrainTriggers.Csv;
 using RetrainTriggers.Drift;
@@ -126,6 +127,15 @@ internal static class DriftCommand
 
     private static DatasetProfile ReadProfile(string path)
     {
+        // Refused by its size before it is read: reading it whole first would cost the file and twice as much again as text.
+        var file = new FileInfo(path);
+        if (file.Exists && file.Length > DatasetProfile.DefaultMaxDocumentBytes)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--reference-profile {path}: the file is {file.Length} bytes, larger than the {DatasetProfile.DefaultMaxDocumentBytes}-byte limit of a profile document; it was not read."));
+        }
+
         try
         {
             return DatasetProfile.FromJson(File.ReadAllText(path));

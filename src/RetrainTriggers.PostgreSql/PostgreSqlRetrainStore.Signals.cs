@@ -51,7 +51,11 @@ public sealed partial class PostgreSqlRetrainStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Not retried after the statement was sent: a repeat would count the rows twice. A failure says the outcome is unknown.</remarks>
+    /// <remarks>
+    /// Not retried after the statement was sent: a repeat would count the rows twice. A failure says the outcome is unknown,
+    /// except the <see cref="ArgumentOutOfRangeException"/> of a total that would pass <see cref="long.MaxValue"/>: the
+    /// statement checks the sum before it writes, so then nothing was added.
+    /// </remarks>
     public async ValueTask<long> AddLabeledRowsAsync(string pipelineName, long count, CancellationToken cancellationToken = default)
     {
         PipelineNames.Validate(pipelineName, nameof(pipelineName));
@@ -64,7 +68,15 @@ public sealed partial class PostgreSqlRetrainStore
                 using var command = Command(connection, null, sql.LabeledRowsAdd);
                 command.Parameters.Add(Text(pipelineName));
                 command.Parameters.Add(Long(count));
-                return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                if (await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long total)
+                {
+                    return total;
+                }
+
+                // The statement's guard refused a total past bigint's range, so nothing was written: say which total it was.
+                using var read = Command(connection, null, sql.LabeledRowsGet);
+                read.Parameters.Add(Text(pipelineName));
+                throw StoreArguments.LabeledRowsOverflow(await read.ExecuteScalarAsync(ct).ConfigureAwait(false) is long current ? current : 0L, count);
             },
             cancellationToken).ConfigureAwait(false);
     }

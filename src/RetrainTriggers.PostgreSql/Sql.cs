@@ -42,7 +42,7 @@ internal sealed class Sql(string schema)
     public string MetricGet { get; } = $"select value, recorded_at_ticks, recorded_at_offset_minutes from {schema}.metrics where pipeline = $1 and metric = $2";
 
     public string LabeledRowsAdd { get; } =
-        $"insert into {schema}.labeled_rows (pipeline, total) values ($1, $2) on conflict (pipeline) do update set total = {schema}.labeled_rows.total + excluded.total returning total";
+        $"insert into {schema}.labeled_rows (pipeline, total) values ($1, $2) on conflict (pipeline) do update set total = {schema}.labeled_rows.total + excluded.total where {schema}.labeled_rows.total <= 9223372036854775807 - excluded.total returning total";
 
     public string LabeledRowsGet { get; } = $"select total from {schema}.labeled_rows where pipeline = $1";
 

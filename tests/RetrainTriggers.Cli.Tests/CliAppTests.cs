@@ -117,6 +117,7 @@ public sealed class CliAppTests : IDisposable
     [InlineData("unknown-format")]
     [InlineData("unknown-option")]
     [InlineData("bad-profile")]
+    [InlineData("profile-too-large")]
     public void Run_BadInput_ExitsWith2AndOneLineNamingTheProblem(string scenario)
     {
         var reference = cli.WriteSynthetic("ref.csv", seed: 9, rows: 200, shift: 0);
@@ -133,6 +134,7 @@ public sealed class CliAppTests : IDisposable
             "both-references" => (["drift", "--reference", reference, "--reference-profile", reference, "--current", reference], "either --reference"),
             "unknown-format" => (["drift", "--reference", reference, "--current", reference, "--format", "xml"], "xml"),
             "unknown-option" => (["drift", "--reference", reference, "--current", reference, "--colour"], "--colour"),
+            "profile-too-large" => (["drift", "--reference-profile", cli.Write("p.json", "{}" + new string(' ', 65 * 1024 * 1024)), "--current", reference], "larger than the 67108864-byte limit of a profile document; it was not read"),
             _ => (["drift", "--reference-profile", cli.Write("p.json", """{"format":"something-else"}"""), "--current", reference], "--reference-profile"),
         };
 

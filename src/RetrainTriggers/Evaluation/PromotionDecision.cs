@@ -11,6 +11,9 @@ namespace RetrainTriggers.Evaluation;
 /// </remarks>
 public sealed class PromotionDecision
 {
+    /// <summary>The default largest document <see cref="FromJson"/> accepts: 64 MiB, as for profiles (<see cref="Drift.DatasetProfile.DefaultMaxDocumentBytes"/>).</summary>
+    public const long DefaultMaxDocumentBytes = Drift.DatasetProfile.DefaultMaxDocumentBytes;
+
     [JsonConstructor]
     internal PromotionDecision()
     {
@@ -66,13 +69,17 @@ public sealed class PromotionDecision
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, EvaluationJsonContext.Default.PromotionDecision);
 
-    /// <summary>Reads a decision written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads a decision written by <see cref="ToJson"/>; the size is checked before the text is parsed.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in UTF-8 bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentException"><paramref name="json"/> is empty, not JSON or not a decision.</exception>
-    public static PromotionDecision FromJson(string json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>; the message names the limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static PromotionDecision FromJson(string json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        Drift.DocumentLimit.ThrowIfTooLarge(json, maxDocumentBytes, "promotion decision");
         try
         {
             return JsonSerializer.Deserialize(json, EvaluationJsonContext.Default.PromotionDecision)

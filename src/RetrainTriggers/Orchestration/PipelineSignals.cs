@@ -51,10 +51,10 @@ public sealed class PipelineSignals : IMetricSource, IDataVolumeSource, IRetrain
     }
 
     /// <summary>Adds newly labeled rows to the count since the last retrain.</summary>
-    /// <param name="count">How many rows; not negative.</param>
+    /// <param name="count">How many rows; not negative, and the running total stays at most <see cref="long.MaxValue"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the count is durable.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or would take the running total past <see cref="long.MaxValue"/>; the total is then unchanged.</exception>
     public async ValueTask AddLabeledRowsAsync(long count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

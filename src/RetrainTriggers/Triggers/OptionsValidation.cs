@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RetrainTriggers;
 
 /// <summary>The shared pieces of every trigger options type's <c>Validate(path, errors)</c>: one message format, one exception.</summary>
@@ -57,12 +59,19 @@ internal static class OptionsValidation
         }
     }
 
-    /// <summary>Adds an error when the duration <paramref name="value"/> is set and not greater than zero.</summary>
+    /// <summary>The longest duration a trigger accepts (36 500 days, about 100 years): a longer one added to a time overflows <see cref="DateTimeOffset"/>.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_500);
+
+    /// <summary>Adds an error when the duration <paramref name="value"/> is set and not greater than zero, or longer than <see cref="MaxDuration"/>.</summary>
     public static void Positive(TimeSpan? value, string path, string key, List<string> errors)
     {
         if (value is { } v && v <= TimeSpan.Zero)
         {
             errors.Add($"{path}:{key} must be > 0");
+        }
+        else if (value is { } w && w > MaxDuration)
+        {
+            errors.Add($"{path}:{key} must be at most {MaxDuration.ToString("c", CultureInfo.InvariantCulture)} (36500 days), not {w.ToString("c", CultureInfo.InvariantCulture)}");
         }
     }
 

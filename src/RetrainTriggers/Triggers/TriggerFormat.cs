@@ -24,8 +24,21 @@ internal static class TriggerFormat
         return (left.ToString("R", CultureInfo.InvariantCulture), right.ToString("R", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Formats a fraction as a percentage, e.g. <c>0.25</c> as <c>25%</c>.</summary>
-    public static string Percent(double fraction) => (fraction * 100).ToString("G4", CultureInfo.InvariantCulture) + "%";
+    /// <summary>Formats a fraction as a percentage, e.g. <c>0.25</c> as <c>25%</c>; a finite fraction whose percentage passes the range of a double still shows its digits (<c>1E+310%</c>), never <c>Infinity%</c>.</summary>
+    public static string Percent(double fraction)
+    {
+        var percent = fraction * 100;
+        if (double.IsFinite(percent) || !double.IsFinite(fraction))
+        {
+            return percent.ToString("G4", CultureInfo.InvariantCulture) + "%";
+        }
+
+        // Shift the exponent by hand: 1e308 is 1E+310%.
+        var text = fraction.ToString("0.###E+0", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) + 2;
+        return string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, e)}E+{exponent}%");
+    }
 
     /// <summary>Formats an instant as ISO 8601 with its offset, to the second (sub-second digits only when present).</summary>
     public static string Instant(DateTimeOffset value) =>

@@ -8,6 +8,9 @@ namespace RetrainTriggers;
 /// <summary>The explainable answer of one trigger node: outcome, what was observed against which threshold, why, and the children's answers.</summary>
 public sealed class TriggerResult
 {
+    /// <summary>The default largest document <see cref="FromJson"/> accepts: 64 MiB, as for profiles (<see cref="Drift.DatasetProfile.DefaultMaxDocumentBytes"/>).</summary>
+    public const long DefaultMaxDocumentBytes = Drift.DatasetProfile.DefaultMaxDocumentBytes;
+
     /// <summary>Gets the trigger's name.</summary>
     public required string Name { get; init; }
 
@@ -49,13 +52,17 @@ public sealed class TriggerResult
     [JsonIgnore]
     public bool Fired => Outcome == TriggerOutcome.Fired;
 
-    /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads a result written by <see cref="ToJson"/>; the size is checked before the document is parsed.</summary>
     /// <param name="json">The JSON document.</param>
+    /// <param name="maxDocumentBytes">The largest document accepted, in UTF-8 bytes; <see cref="DefaultMaxDocumentBytes"/> by default.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException"><paramref name="json"/> is empty or not a trigger result.</exception>
-    public static TriggerResult FromJson(string json)
+    /// <exception cref="InvalidDataException">The document is larger than <paramref name="maxDocumentBytes"/>; the message names the limit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDocumentBytes"/> is not positive.</exception>
+    public static TriggerResult FromJson(string json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        Drift.DocumentLimit.ThrowIfTooLarge(json, maxDocumentBytes, "trigger result");
         try
         {
             return JsonSerializer.Deserialize(json, TriggerJsonContext.Default.TriggerResult)

@@ -289,6 +289,7 @@ public class TriggerConfigurationTests
     [InlineData("""{"MissedFire":"Skip"}""", "Triggers:Schedule must set exactly one of Cron")]
     [InlineData("""{"Interval":"1.00:00:00","TimeZone":"UTC"}""", "Triggers:Schedule:TimeZone applies only to Cron schedules")]
     [InlineData("""{"Interval":"00:00:00"}""", "Triggers:Schedule:Interval must be > 0")]
+    [InlineData("""{"Interval":"36501.00:00:00"}""", "Triggers:Schedule:Interval must be at most 36500.00:00:00 (36500 days), not 36501.00:00:00")]
     [InlineData("""{"Interval":"3 days"}""", "Triggers:Schedule:Interval '3 days' is not a duration")]
     [InlineData("""{"Cron":"0 0 * * *","MissedFire":"Sometimes"}""", "Triggers:Schedule:MissedFire 'Sometimes' is not one of FireOnce, Skip")]
     [InlineData("""{"Cron":"0 0 * * *","MissedFire":"7"}""", "Triggers:Schedule:MissedFire '7' is not one of FireOnce, Skip")]

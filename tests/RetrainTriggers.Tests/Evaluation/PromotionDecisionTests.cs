@@ -91,6 +91,18 @@ public class PromotionDecisionTests
         act.Should().Throw<ArgumentException>().WithParameterName("json");
     }
 
+    [Fact]
+    public void FromJson_OverTheGivenLimit_RefusedNamingTheLimit()
+    {
+        var json = "{" + new string(' ', 200) + "}";
+
+        Action act = () => PromotionDecision.FromJson(json, maxDocumentBytes: 100);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("The promotion decision document is 202 bytes, larger than the limit of 100 bytes (maxDocumentBytes)*");
+        PromotionDecision.DefaultMaxDocumentBytes.Should().Be(64L * 1024 * 1024, "the documented default");
+        FluentActions.Invoking(() => PromotionDecision.FromJson(json, maxDocumentBytes: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxDocumentBytes");
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("{not json")]

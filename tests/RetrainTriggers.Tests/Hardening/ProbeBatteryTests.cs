@@ -437,6 +437,99 @@ public sealed class ProbeBatteryTests : IDisposable
             .Which.Message.Should().Contain(path).And.Contain("FileRetrainStoreOptions.MaxFileBytes");
     }
 
+    // --- Documents, counts and durations near their limits ---
+
+    [Theory]
+    [InlineData("trigger result")]
+    [InlineData("promotion decision")]
+    public void ResultDocuments_FromJson70MegabytesOverTheDefaultLimit_RefusedUnreadNamingTheLimit(string what)
+    {
+        var json = "{" + new string(' ', 70 * 1024 * 1024) + "}";
+
+        var (thrown, allocated) = what == "trigger result"
+            ? Measure(() => TriggerResult.FromJson(json))
+            : Measure(() => PromotionDecision.FromJson(json));
+
+        thrown.Should().BeOfType<InvalidDataException>().Which.Message.Should()
+            .Contain($"The {what} document is").And.Contain("larger than the limit of 67108864 bytes (maxDocumentBytes); raise the limit");
+        allocated.Should().BeLessThan(SmallAllocation, "the size is checked before the document is transcoded or parsed");
+    }
+
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(1_000.5)]
+    public void ChunkedDriftAnalyzer_DeriveBandsWithAHugeFiniteK_RefusedNamingKAndTheMaximum(double k)
+    {
+        var analyzer = new ChunkedDriftAnalyzer(new DriftDetector(ProfileOf(DriftTestData.Normal(1, 400)), null, new FakeTimeProvider(T0)));
+        var reference = new DriftWindow().AddNumeric("age", DriftTestData.Normal(1, 400));
+
+        var act = () => analyzer.DeriveBands(reference, chunkSize: 100, k);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("k").WithMessage("*from 0 to 1000 (ChunkedDriftAnalyzer.MaxK)*");
+        analyzer.DeriveBands(reference, chunkSize: 100, k: 1_000).Bands.Should().NotBeEmpty()
+            .And.OnlyContain(b => double.IsFinite(b.Lower) && double.IsFinite(b.Upper), "the widest allowed band is still finite");
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("memory")]
+    public async Task RetrainStores_AddLabeledRowsPastLongMaxValue_RefusedNamingCountTotalUnchanged(string kind)
+    {
+        IRetrainStore store = kind == "file" ? new FileRetrainStore(_folder, new FakeTimeProvider(T0)) : new InMemoryRetrainStore(new FakeTimeProvider(T0));
+        await store.AddLabeledRowsAsync("churn", long.MaxValue);
+
+        (await FluentActions.Awaiting(async () => await store.AddLabeledRowsAsync("churn", 1)).Should().ThrowAsync<ArgumentOutOfRangeException>())
+            .Which.Should().Match<ArgumentOutOfRangeException>(e => e.ParamName == "count" && e.Message.Contains("(long.MaxValue); nothing was added", StringComparison.Ordinal));
+        (await store.GetLabeledRowTotalAsync("churn")).Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void InMemorySignals_AddLabeledRowsPastLongMaxValue_RefusedNamingCountCountUnchanged()
+    {
+        var signals = new InMemorySignals(new FakeTimeProvider(T0));
+        signals.AddLabeledRows(long.MaxValue - 1);
+
+        var act = () => signals.AddLabeledRows(2);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count").WithMessage("*running total of 9223372036854775806*(long.MaxValue); nothing was added*");
+        signals.NewLabeledRowCount.Should().Be(long.MaxValue - 1);
+    }
+
+    public static TheoryData<string> HugeDurations => ["Every", "Cooldown", "SustainedFor", "HysteresisMaxAge", "ThresholdMaxAge"];
+
+    [Theory]
+    [MemberData(nameof(HugeDurations))]
+    public void Triggers_DurationOfTimeSpanMaxValue_RefusedWhenBuiltNamingTheOptionAndTheMaximum(string kind)
+    {
+        var huge = TimeSpan.MaxValue;
+        Func<ITrigger> build = kind switch
+        {
+            "Every" => () => Trigger.Every(huge),
+            "Cooldown" => () => Trigger.Drift(0.5).WithCooldown(huge),
+            "SustainedFor" => () => Trigger.Drift(0.5).SustainedFor(huge),
+            "HysteresisMaxAge" => () => Trigger.Hysteresis(new HysteresisOptions { Metric = "accuracy", Enter = 0.8, Exit = 0.85, MaxAge = huge }),
+            _ => () => Trigger.Threshold(new ThresholdOptions { Metric = "accuracy", Below = 0.8, MaxAge = huge }),
+        };
+
+        build.Should().Throw<ArgumentException>().WithMessage("*must be at most 36500.00:00:00 (36500 days), not 10675199.02:48:05.4775807*");
+    }
+
+    [Fact]
+    public void DatasetProfileBuilder_MaxCategoriesIntMaxValue_TenThousandCategoriesInLinearTime()
+    {
+        var builder = new DatasetProfileBuilder(maxCategories: int.MaxValue);
+        var batches = Enumerable.Range(0, 10_000).Select(i => new DriftWindow().AddCategorical("plan", new string?[] { "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToArray();
+        var watch = Stopwatch.StartNew();
+
+        foreach (var batch in batches)
+        {
+            builder.Add(batch);
+        }
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a huge maxCategories keeps every category without re-ranking them on each value");
+        builder.Build().CategoricalFeatures["plan"].Counts.Should().HaveCount(10_000);
+    }
+
     // --- helpers ---
 
     private static (Exception? Thrown, long Allocated) Measure(Action probe)

@@ -52,6 +52,19 @@ public sealed class TriggerResultTests
     }
 
     [Fact]
+    public void FromJson_OverTheGivenLimit_RefusedNamingTheLimitWhileTheSameDocumentReadsUnderTheDefault()
+    {
+        var json = new TriggerResult { Name = "accuracy", Kind = "Threshold", Outcome = TriggerOutcome.Fired, Reason = new string('x', 200) }.ToJson();
+
+        var act = () => TriggerResult.FromJson(json, maxDocumentBytes: 100);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"The trigger result document is {json.Length} bytes, larger than the limit of 100 bytes (maxDocumentBytes); raise the limit only for documents you trust.");
+        TriggerResult.FromJson(json).Reason.Should().HaveLength(200);
+        TriggerResult.DefaultMaxDocumentBytes.Should().Be(64L * 1024 * 1024, "the documented default");
+        FluentActions.Invoking(() => TriggerResult.FromJson(json, maxDocumentBytes: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxDocumentBytes");
+    }
+
+    [Fact]
     public async Task Explain_Tree_IndentsChildrenUnderParents()
     {
         h.Signals.Record("accuracy", 0.8);

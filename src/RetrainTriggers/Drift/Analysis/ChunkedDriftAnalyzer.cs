@@ -19,6 +19,9 @@ public sealed class ChunkedDriftAnalyzer
     /// <summary>The most chunks one call checks (10 000); a chunk size or period that makes more is refused with <see cref="ArgumentOutOfRangeException"/>.</summary>
     public const int MaxChunks = 10_000;
 
+    /// <summary>The widest band <see cref="DeriveBands"/> accepts: k at most 1 000 standard deviations (NannyML uses 3); a larger k is refused with <see cref="ArgumentOutOfRangeException"/>.</summary>
+    public const double MaxK = 1_000;
+
     private readonly DriftDetector detector;
     private readonly List<ChunkBand> bands = [];
 
@@ -36,17 +39,20 @@ public sealed class ChunkedDriftAnalyzer
     /// <summary>Derives alert bands from the reference data itself: chunks of <paramref name="chunkSize"/> rows are checked against the profile and each statistic's mean ± k·σ across them is kept.</summary>
     /// <param name="referenceWindow">The reference (training) data the profile was built from, or a sample of it.</param>
     /// <param name="chunkSize">Rows per reference chunk; use the chunk size of the analysis so the statistics are comparable.</param>
-    /// <param name="k">The band's half-width in standard deviations (NannyML uses 3).</param>
+    /// <param name="k">The band's half-width in standard deviations (NannyML uses 3); from 0 to <see cref="MaxK"/>. Band edges are always finite: an edge beyond the range of <see cref="double"/> is kept at <see cref="double.MinValue"/> or <see cref="double.MaxValue"/>.</param>
     /// <returns>This analyzer, for chaining.</returns>
     /// <exception cref="ArgumentException">The reference gives fewer than 2 chunks, so no spread can be estimated.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is below 1, or makes more than <see cref="MaxChunks"/> chunks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is below 1, or makes more than <see cref="MaxChunks"/> chunks; or <paramref name="k"/> is not a finite number from 0 to <see cref="MaxK"/>.</exception>
     public ChunkedDriftAnalyzer DeriveBands(DriftWindow referenceWindow, int chunkSize, double k = 3)
     {
         ArgumentNullException.ThrowIfNull(referenceWindow);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        if (!double.IsFinite(k) || k < 0)
+        if (!double.IsFinite(k) || k < 0 || k > MaxK)
         {
-            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be a finite number of standard deviations, at least 0.");
+            throw new ArgumentOutOfRangeException(
+                nameof(k),
+                k,
+                string.Create(CultureInfo.InvariantCulture, $"k must be a finite number of standard deviations from 0 to {MaxK} (ChunkedDriftAnalyzer.MaxK), not {k}."));
         }
 
         int rows = WindowRows.RowCount(referenceWindow);
@@ -93,11 +99,14 @@ public sealed class ChunkedDriftAnalyzer
 
             double mean = list.Average();
             double sd = Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1));
-            bands.Add(new ChunkBand(feature, statistic, mean, sd, mean - (k * sd), mean + (k * sd)));
+            // Statistics near the range of double (e.g. distances of huge values) could overflow mean ± k·σ: keep edges finite.
+            bands.Add(new ChunkBand(feature, statistic, mean, sd, Edge(mean, -k, sd), Edge(mean, k, sd)));
         }
 
         return this;
     }
+
+    private static double Edge(double mean, double k, double sd) => k == 0 ? mean : Math.Clamp(mean + (k * sd), double.MinValue, double.MaxValue);
 
     /// <summary>Checks consecutive chunks of <paramref name="chunkSize"/> rows (the last may be shorter).</summary>
     /// <param name="window">The window; columns are sliced, not copied.</param>

@@ -19,7 +19,7 @@ internal sealed class CategoricalProfileAccumulator(string name, int? maxCategor
             else
             {
                 counts[value] = counts.GetValueOrDefault(value) + 1;
-                if (maxCategories is { } k && counts.Count > 4 * k)
+                if (maxCategories is { } k && counts.Count > 4L * k)
                 {
                     Prune(k);
                 }
@@ -37,7 +37,7 @@ internal sealed class CategoricalProfileAccumulator(string name, int? maxCategor
         missing += source.missing;
         other += source.other;
         bound += source.bound;
-        if (maxCategories is { } k && counts.Count > 4 * k)
+        if (maxCategories is { } k && counts.Count > 4L * k)
         {
             Prune(k);
         }

@@ -37,7 +37,7 @@ public sealed partial class FileRetrainStore
         long total = 0;
         await UpdateSignalsAsync(pipelineName, signals =>
         {
-            signals.LabeledRows = checked(signals.LabeledRows + count);
+            signals.LabeledRows = StoreArguments.AddLabeledRows(signals.LabeledRows, count);
             total = signals.LabeledRows;
             return count > 0;
         }, cancellationToken).ConfigureAwait(false);

@@ -105,9 +105,10 @@ public interface IRetrainStore
 
     /// <summary>Adds newly labeled rows to the pipeline's running total (never reset; the new-row count is the total minus the last promoted run's mark).</summary>
     /// <param name="pipelineName">The pipeline.</param>
-    /// <param name="count">How many rows; not negative.</param>
+    /// <param name="count">How many rows; not negative, and the total stays at most <see cref="long.MaxValue"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new total.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or would take the total past <see cref="long.MaxValue"/>; the total is then unchanged.</exception>
     ValueTask<long> AddLabeledRowsAsync(string pipelineName, long count, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the pipeline's running total of labeled rows.</summary>

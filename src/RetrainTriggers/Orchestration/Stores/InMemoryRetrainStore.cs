@@ -182,7 +182,7 @@ public sealed class InMemoryRetrainStore : IRetrainStore
         lock (gate)
         {
             var data = Data(pipelineName);
-            data.LabeledRows = checked(data.LabeledRows + count);
+            data.LabeledRows = StoreArguments.AddLabeledRows(data.LabeledRows, count);
             return new(data.LabeledRows);
         }
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RetrainTriggers.Orchestration;
 
 /// <summary>Argument checks shared by the stores.</summary>
@@ -15,6 +17,18 @@ internal static class StoreArguments
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lease duration must be positive and at most 49 days.");
         }
     }
+
+    /// <summary>Adds <paramref name="count"/> labeled rows to <paramref name="total"/>, throwing (before anything is written) when the sum would pass <see cref="long.MaxValue"/>.</summary>
+    public static long AddLabeledRows(long total, long count) =>
+        count > long.MaxValue - total ? throw LabeledRowsOverflow(total, count) : total + count;
+
+    /// <summary>The error of a labeled-row total that would pass <see cref="long.MaxValue"/>: names the parameter, the total and the limit.</summary>
+    public static ArgumentOutOfRangeException LabeledRowsOverflow(long total, long count) => new(
+        nameof(count),
+        count,
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"Adding {count} labeled rows to the running total of {total} would pass the largest total, {long.MaxValue} (long.MaxValue); nothing was added."));
 
     /// <summary>Throws when <paramref name="run"/> does not belong to the lease's pipeline.</summary>
     public static void Run(RetrainLease lease, RetrainRun run)

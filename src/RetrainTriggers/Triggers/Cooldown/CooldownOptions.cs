@@ -5,7 +5,7 @@ namespace RetrainTriggers;
 internal sealed class CooldownOptions
 {
     /// <summary>Gets or sets the minimum time between two firings.</summary>
-    /// <value>Greater than zero; required.</value>
+    /// <value>Greater than zero and at most 36 500 days; required.</value>
     public TimeSpan? Period { get; set; }
 
     /// <summary>Gets or sets the modifier's name; default <c>cooldown({inner})</c>.</summary>

@@ -10,7 +10,7 @@ public sealed class ScheduleOptions
     public string? Cron { get; set; }
 
     /// <summary>Gets or sets a fixed interval, measured from the anchor (first evaluation, last retrain or last firing); exclusive with <see cref="Cron"/>.</summary>
-    /// <value>Greater than zero; default <see langword="null"/>.</value>
+    /// <value>Greater than zero and at most 36 500 days; default <see langword="null"/>.</value>
     public TimeSpan? Interval { get; set; }
 
     /// <summary>Gets or sets the time zone the cron expression is read in.</summary>

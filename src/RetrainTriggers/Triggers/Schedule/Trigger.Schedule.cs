@@ -19,7 +19,7 @@ public abstract partial class Trigger
         new ScheduleTrigger(new ScheduleOptions { Cron = cron, TimeZone = timeZone, Name = name });
 
     /// <summary>Fires when <paramref name="interval"/> has passed since the anchor.</summary>
-    /// <param name="interval">The interval; greater than zero.</param>
+    /// <param name="interval">The interval; greater than zero and at most 36 500 days.</param>
     /// <param name="name">The trigger name; default <c>schedule</c>.</param>
     /// <returns>The trigger.</returns>
     public static Trigger Every(TimeSpan interval, string? name = null) =>

@@ -76,14 +76,14 @@ public sealed class InMemorySignals : IMetricSource, IDataVolumeSource, IRetrain
     }
 
     /// <summary>Adds newly labeled rows to the count since the last retrain.</summary>
-    /// <param name="count">How many rows; at least 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <param name="count">How many rows; at least 0, and the count since the last retrain stays at most <see cref="long.MaxValue"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or would take the count past <see cref="long.MaxValue"/> (the count is then unchanged).</exception>
     public void AddLabeledRows(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (gate)
         {
-            newLabeledRows = checked(newLabeledRows + count);
+            newLabeledRows = Orchestration.StoreArguments.AddLabeledRows(newLabeledRows, count);
         }
     }
 

@@ -4,7 +4,7 @@ namespace RetrainTriggers;
 public sealed class SustainedOptions
 {
     /// <summary>Gets or sets how long the inner trigger must have been firing (<c>now - streakStart &gt;= Duration</c>).</summary>
-    /// <value>Greater than zero; default <see langword="null"/> (not checked).</value>
+    /// <value>Greater than zero and at most 36 500 days; default <see langword="null"/> (not checked).</value>
     public TimeSpan? Duration { get; set; }
 
     /// <summary>Gets or sets how many consecutive evaluations must have fired (<c>count &gt;= Evaluations</c>).</summary>

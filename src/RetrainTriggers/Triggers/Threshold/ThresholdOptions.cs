@@ -23,7 +23,7 @@ public sealed class ThresholdOptions
     public ThresholdBasis Basis { get; set; } = ThresholdBasis.Absolute;
 
     /// <summary>Gets or sets how old the latest reading may be; an older one is <see cref="TriggerOutcome.InsufficientData"/> (the metric is stale).</summary>
-    /// <value>Greater than zero; default <see langword="null"/> (any age). Configuration key <c>MaxAge</c>, e.g. <c>"1.00:00:00"</c>.</value>
+    /// <value>Greater than zero and at most 36 500 days; default <see langword="null"/> (any age). Configuration key <c>MaxAge</c>, e.g. <c>"1.00:00:00"</c>.</value>
     public TimeSpan? MaxAge { get; set; }
 
     /// <summary>Gets or sets the trigger name; default <c>threshold:{Metric}</c>.</summary>

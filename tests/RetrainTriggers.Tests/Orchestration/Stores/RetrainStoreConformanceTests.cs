@@ -242,6 +242,20 @@ public abstract class RetrainStoreConformanceTests
     }
 
     [Fact]
+    public async Task AddLabeledRows_PastLongMaxValue_RefusedNamingCountAndTheLimitTotalUnchanged()
+    {
+        var store = CreateStore();
+        await store.AddLabeledRowsAsync("churn", long.MaxValue - 10);
+
+        var thrown = (await FluentActions.Awaiting(async () => await store.AddLabeledRowsAsync("churn", 11)).Should().ThrowAsync<ArgumentOutOfRangeException>()).Which;
+
+        thrown.ParamName.Should().Be("count");
+        thrown.Message.Should().Contain("running total of 9223372036854775797").And.Contain("largest total, 9223372036854775807 (long.MaxValue)").And.Contain("nothing was added");
+        (await Reopen(store).GetLabeledRowTotalAsync("churn")).Should().Be(long.MaxValue - 10, "a refused add leaves the total as it was");
+        (await store.AddLabeledRowsAsync("churn", 10)).Should().Be(long.MaxValue, "the largest total itself is allowed");
+    }
+
+    [Fact]
     public async Task RecordDrift_DatasetAndFeaturesAreSeparate()
     {
         var store = CreateStore();

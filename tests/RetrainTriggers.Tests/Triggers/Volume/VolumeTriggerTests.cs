@@ -41,6 +41,19 @@ public sealed class VolumeTriggerTests
     }
 
     [Fact]
+    public async Task Volume_MinGrowthNearDoubleMaxValue_ReasonShowsFiniteNumbers()
+    {
+        h.Signals.RecordRetrain(h.Now, 1);
+        h.Signals.AddLabeledRows(long.MaxValue);
+
+        var result = await h.EvaluateAsync(Trigger.Volume(minGrowth: 1e308));
+
+        result.Outcome.Should().Be(TriggerOutcome.NotFired);
+        result.Reason.Should().Be("growth 9.223E+20% < 1E+310% (9223372036854775807 new / 1 trained)");
+        result.Threshold.Should().Be(1e308);
+    }
+
+    [Fact]
     public async Task Volume_GrowthWithoutRetrain_IsInsufficientData()
     {
         h.Signals.AddLabeledRows(100);
