@@ -188,30 +188,8 @@ public sealed class DatasetProfile
     internal static DatasetProfile FromUtf8Json(ReadOnlySpan<byte> utf8Json, long maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         DocumentLimit.ThrowIfTooLarge(utf8Json.Length, maxDocumentBytes, "dataset profile");
-        var (format, version) = DocumentHeader.Read(utf8Json, "dataset profile");
-        if (!string.Equals(format, DocumentFormat, StringComparison.Ordinal))
-        {
-            throw new InvalidDataException(
-                $"The document is not a dataset profile: 'format' is {(format is null ? "missing" : "'" + format + "'")}, expected '{DocumentFormat}'.");
-        }
-
-        if (version is not (1 or CurrentSchemaVersion))
-        {
-            throw new InvalidDataException(
-                $"Unsupported dataset profile schema version {(version is null ? "(missing)" : version.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this library reads versions 1 to {CurrentSchemaVersion}.");
-        }
-
-        DatasetProfileDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8Json, DriftJsonContext.Default.DatasetProfileDocument);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"The dataset profile document is corrupt: {ex.Message}", ex);
-        }
-
-        return FromDocument(document!);
+        return FromDocument(DocumentHeader.Deserialize(
+            utf8Json, DriftJsonContext.Default.DatasetProfileDocument, "dataset profile", DocumentFormat, 1, CurrentSchemaVersion));
     }
 
     /// <summary>Reads a profile's JSON document from a stream of at most <see cref="DefaultMaxDocumentBytes"/>.</summary>

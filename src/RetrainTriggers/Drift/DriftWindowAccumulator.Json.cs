@@ -61,30 +61,9 @@ public sealed partial class DriftWindowAccumulator
         DocumentLimit.ThrowIfTooLarge(json, maxDocumentBytes, What);
         var utf8 = Encoding.UTF8.GetBytes(json);
         DocumentLimit.ThrowIfTooLarge(utf8.Length, maxDocumentBytes, What);
-        var (format, version) = DocumentHeader.Read(utf8, What);
-        if (!string.Equals(format, DocumentFormat, StringComparison.Ordinal))
-        {
-            throw new InvalidDataException(
-                $"The document is not a window accumulator: 'format' is {(format is null ? "missing" : "'" + format + "'")}, expected '{DocumentFormat}'.");
-        }
-
-        if (version != CurrentSchemaVersion)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"Unsupported window accumulator schema version {(version is null ? "(missing)" : version.Value.ToString(CultureInfo.InvariantCulture))}: this library reads version {CurrentSchemaVersion}."));
-        }
-
-        WindowAccumulatorDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8, DriftJsonContext.Default.WindowAccumulatorDocument);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"The {What} document is corrupt: {ex.Message}", ex);
-        }
-
-        return FromDocument(document!, detector);
+        return FromDocument(
+            DocumentHeader.Deserialize(utf8, DriftJsonContext.Default.WindowAccumulatorDocument, What, DocumentFormat, CurrentSchemaVersion, CurrentSchemaVersion),
+            detector);
     }
 
     private static DriftWindowAccumulator FromDocument(WindowAccumulatorDocument document, DriftDetector detector)
