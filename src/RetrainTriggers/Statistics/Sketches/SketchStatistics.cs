@@ -105,39 +105,10 @@ internal static class SketchStatistics
 
     /// <summary>
     /// ∫|F − G| (<paramref name="power"/> 1, Wasserstein-1) or ∫(F − G)² (power 2, the square of energy distance / √2)
-    /// between the sketch's CDF F and the ECDF G of a sorted window.
+    /// between the sketch's CDF F and the ECDF G of a sorted window (the integral is symmetric in F and G).
     /// </summary>
-    public static double CdfIntegral(double[] values, long[] cumulative, long total, ReadOnlySpan<double> sortedCurrent, int power)
-    {
-        int i = 0;
-        int j = 0;
-        double n = total;
-        double m = sortedCurrent.Length;
-        double sum = 0;
-        double previous = Math.Min(values[0], sortedCurrent[0]);
-        while (i < values.Length || j < sortedCurrent.Length)
-        {
-            double a = i < values.Length ? values[i] : double.PositiveInfinity;
-            double b = j < sortedCurrent.Length ? sortedCurrent[j] : double.PositiveInfinity;
-            double x = Math.Min(a, b);
-            double f = i == 0 ? 0 : cumulative[i - 1] / n;
-            double g = j / m;
-            double diff = Math.Abs(f - g);
-            sum += (power == 1 ? diff : diff * diff) * (x - previous);
-            previous = x;
-            while (i < values.Length && values[i] == x)
-            {
-                i++;
-            }
-
-            while (j < sortedCurrent.Length && sortedCurrent[j] == x)
-            {
-                j++;
-            }
-        }
-
-        return sum;
-    }
+    public static double CdfIntegral(double[] values, long[] cumulative, long total, ReadOnlySpan<double> sortedCurrent, int power) =>
+        CdfIntegral(sortedCurrent, default, false, sortedCurrent.Length, values, cumulative, total, power);
 
     /// <summary>
     /// ∫|F − G| (<paramref name="power"/> 1, Wasserstein-1) or ∫(F − G)² (power 2) between two step CDFs: the reference,
