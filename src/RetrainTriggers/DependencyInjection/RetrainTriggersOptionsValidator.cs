@@ -22,16 +22,11 @@ internal sealed class RetrainTriggersOptionsValidator : IValidateOptions<Retrain
 
         if (options.SourceSection is { } section)
         {
-            foreach (var child in section.GetChildren())
-            {
-                if (!SectionKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    failures.Add($"{child.Path} is not a known setting; expected one of {string.Join(", ", SectionKeys)}");
-                }
-            }
+            var values = new SettingReader(failures);
+            values.CheckKeys(section, SectionKeys);
 
             // A StateFilePath given as an object reads as absent; the library's value parser reports it.
-            _ = new SettingReader(failures).Text(section, "StateFilePath");
+            _ = values.Text(section, "StateFilePath");
         }
 
         if (options.TriggerConfiguration is not null && options.TriggerFactory is not null)
